@@ -75,3 +75,19 @@ export interface SyscallVerdict {
   /** The layer that decides. */
   handledBy: string;
 }
+
+/**
+ * How a runtime treats one call with nothing but its name and arguments known
+ * (no filesystem or process state): what replay of a strace log uses.
+ * `args` is lazy so that a reader need not parse arguments no rule looks at.
+ */
+export interface StaticOutcome {
+  allowed: boolean;
+  /** The errno when denied. */
+  errno: ErrnoName | null;
+  /** The layer that decides (`seccomp`, `host-kernel`, `sentry`…). */
+  layer: string;
+  reason: string;
+}
+
+export type StaticClassifier = (name: string, args: () => readonly import('./syscalls/args.ts').ArgNode[]) => StaticOutcome;
