@@ -1,0 +1,47 @@
+import { runInput } from '../machines/runInput.ts';
+import type { RuntimeModel } from '../sim/runtime/types.ts';
+import type { CallTrace } from '../sim/trace.ts';
+import type { CliArgs } from './args.ts';
+import type { CliIo } from './main.ts';
+
+/** `isolab trace`: boots the runtime, runs one input, prints each call's hops and its strace line. */
+export function traceCommand(runtime: RuntimeModel, args: CliArgs, io: CliIo): number {
+  const input = args.positional ?? '';
+  const session = runtime.boot();
+  const result = runInput(session, input);
+  if (!result.ok) {
+    io.stderr(`isolab: ${result.message}\n`);
+    if (result.column !== undefined) io.stderr(`  ${input}\n  ${' '.repeat(Math.max(0, result.column - 1))}^\n`);
+    return 1;
+  }
+  const { calls, stdout, stderr } = result.value;
+  if (args.format === 'json') {
+    io.stdout(`${JSON.stringify({ runtime: runtime.id, input, calls: calls.map(callJson), stdout, stderr }, null, 2)}\n`);
+    return 0;
+  }
+  for (const call of calls) io.stdout(callText(call));
+  if (stdout) io.stdout(`\n--- stdout ---\n${stdout}${stdout.endsWith('\n') ? '' : '\n'}`);
+  if (stderr) io.stdout(`--- stderr ---\n${stderr}${stderr.endsWith('\n') ? '' : '\n'}`);
+  return 0;
+}
+
+function callJson(c: CallTrace) {
+  return {
+    name: c.name, line: c.line, retval: c.retval, errno: c.errno, deniedBy: c.deniedBy, reason: c.reason,
+    hops: c.hops.map((h) => ({ layer: h.layer, verdict: h.verdict, note: h.note, costNs: h.costNs, source: h.source, ...(h.hostEntry ? { hostEntry: h.hostEntry } : {}), ...(h.state ? { state: h.state } : {}) })),
+  };
+}
+
+function callText(c: CallTrace): string {
+  const width = Math.max(...c.hops.map((h) => h.layer.length));
+  const hops = c.hops.map((h) => `  ${h.layer.padEnd(width)}  ${h.verdict.padEnd(9)} ${fmtNs(h.costNs).padStart(9)}  ${h.note}  [${h.source}]`);
+  const total = c.hops.reduce((s, h) => s + h.costNs, 0);
+  const reason = c.reason && c.errno ? `  ← ${c.reason}` : '';
+  return `${hops.join('\n')}\n${c.line}${reason}    (${fmtNs(total)} modelled)\n\n`;
+}
+
+function fmtNs(ns: number): string {
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
+  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
+  return `${Number(ns.toFixed(2))} ns`;
+}

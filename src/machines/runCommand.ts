@@ -1,0 +1,63 @@
+import type { Session } from '../sim/runtime/types.ts';
+import type { Command, Reply } from '../sim/shell/program.ts';
+import type { CommandLine } from '../sim/shell/tokenize.ts';
+import { redirectIn, redirectOut, TERMINAL } from '../sim/shell/redirect.ts';
+import type { SyscallCall } from '../sim/syscalls/args.ts';
+import type { CallTrace } from '../sim/trace.ts';
+import type { InputRun } from './runInput.ts';
+import { runCall } from './runCall.ts';
+
+/** The most calls one command may make before the lab stops it (a runaway loop, not a real limit). */
+export const MAX_CALLS_PER_COMMAND = 5000;
+
+/**
+ * Runs a shell command's program: each call it yields goes through the
+ * kernel's dispatch machine, and the reply goes back to the program. Writes
+ * to fds that are the terminal become the command's stdout and stderr. A
+ * redirect `> FILE` is done as bash does it for a builtin: save fd 1, open the
+ * file onto it, run, put fd 1 back.
+ */
+export function runCommand(session: Session, command: Command, line: CommandLine): InputRun {
+  const out: InputRun = { session, calls: [], stdout: '', stderr: '', status: 0 };
+  const step = (call: SyscallCall): Reply => {
+    const run = runCall(out.session.world, out.session.pid, call);
+    out.calls.push(run.trace);
+    if (run.terminated !== null || !run.world.procs[out.session.pid]) {
+      out.status = 137;
+      return { retval: null, errno: null };
+    }
+    capture(out, run.world, call, run.trace);
+    out.session = { ...out.session, world: run.world };
+    return { retval: run.trace.retval, errno: run.trace.errno, data: run.data };
+  };
+  const alive = () => out.session.world.procs[out.session.pid] !== undefined && out.status !== 137;
+  if (line.redirect && !drive(redirectOut(line.redirect.path, line.redirect.append), step, alive)) {
+    out.stderr += `sh: cannot create ${line.redirect.path}: ${out.calls.at(-1)?.errno ?? 'error'}\n`;
+    out.status = 2;
+    return out;
+  }
+  const status = drive(command(line.argv, { cwd: '/' }), step, alive, true);
+  if (line.redirect) drive(redirectIn(), step, alive);
+  if (out.status !== 137) out.status = typeof status === 'number' ? status : 0;
+  return out;
+}
+
+/** Steps a generator to its end; returns its value, or false when a call failed it (for redirects) or the process died. */
+function drive(program: Generator<SyscallCall, unknown, Reply>, step: (c: SyscallCall) => Reply, alive: () => boolean, value = false): number | boolean {
+  let next = program.next({ retval: 0, errno: null });
+  for (let i = 0; !next.done; i++) {
+    if (i >= MAX_CALLS_PER_COMMAND || !alive()) return value ? 1 : false;
+    next = program.next(step(next.value));
+  }
+  if (value) return typeof next.value === 'number' ? next.value : 0;
+  return next.value !== false;
+}
+
+function capture(out: InputRun, world: Session['world'], call: SyscallCall, trace: CallTrace): void {
+  if (call.name !== 'write' || trace.errno) return;
+  const fd = call.args[0]?.type === 'number' ? call.args[0].value : -1;
+  const data = call.args[1]?.type === 'string' ? call.args[1].value : '';
+  if (world.procs[out.session.pid]?.fds[fd]?.path !== TERMINAL) return;
+  if (fd === 1) out.stdout += data;
+  else if (fd === 2) out.stderr += data;
+}

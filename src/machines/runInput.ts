@@ -1,0 +1,61 @@
+import { parseCall } from '../sim/strace/callParser.ts';
+import { syscallByName } from '../sim/syscalls/catalogue.ts';
+import { suggestSyscall } from '../sim/syscalls/suggestSyscall.ts';
+import type { SyscallCall } from '../sim/syscalls/args.ts';
+import type { Session } from '../sim/runtime/types.ts';
+import type { CallTrace } from '../sim/trace.ts';
+import { COMMANDS } from '../sim/shell/commands/index.ts';
+import { tokenize } from '../sim/shell/tokenize.ts';
+import { closest } from '../sim/text/closest.ts';
+import { runCall } from './runCall.ts';
+import { runCommand } from './runCommand.ts';
+
+/** What one line of input did. */
+export interface InputRun {
+  session: Session;
+  calls: CallTrace[];
+  stdout: string;
+  stderr: string;
+  /** The command's exit status (a bare syscall: 0, or 1 when it failed). */
+  status: number;
+}
+
+export type InputResult = { ok: true; value: InputRun } | { ok: false; message: string; column?: number };
+
+const looksLikeSyscall = (text: string) => /^\s*[A-Za-z_][A-Za-z0-9_]*\s*\(/.test(text);
+
+/**
+ * Runs one line a person typed: a syscall in strace syntax, or a shell command
+ * that expands into the syscalls the real program makes. Bad input comes back
+ * as a message (with the column, where there is one), never as an exception.
+ */
+export function runInput(session: Session, text: string): InputResult {
+  if (!text.trim()) return { ok: false, message: 'empty input: type a syscall such as getpid() or a command such as cat /etc/passwd' };
+  if (looksLikeSyscall(text)) return runSyscallText(session, text);
+  const line = tokenize(text);
+  if (!line.ok) return { ok: false, message: line.message, column: line.column };
+  const [name] = line.value.argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!name || !command) {
+    const hint = name ? closest(name, Object.keys(COMMANDS)) : [];
+    const syscall = name && syscallByName(name) ? ` — ${name} is a syscall: type ${name}(…) with its arguments` : '';
+    return { ok: false, message: `unknown command '${name ?? ''}'${hint.length ? `; did you mean ${hint.join(', ')}?` : ''}${syscall}`, column: 1 };
+  }
+  return { ok: true, value: runCommand(session, command.run, line.value) };
+}
+
+function runSyscallText(session: Session, text: string): InputResult {
+  const parsed = parseCall(text);
+  if (!parsed.ok) return { ok: false, message: parsed.message, column: parsed.column };
+  const { name, args, labels } = parsed.value;
+  if (!syscallByName(name)) {
+    const hint = suggestSyscall(name);
+    return { ok: false, message: `unknown syscall '${name}'${hint.length ? `; did you mean ${hint.join(', ')}?` : ''}`, column: text.indexOf(name) + 1 };
+  }
+  // Keep strace's `name=` labels in the text so the line prints as it was typed.
+  const call: SyscallCall = { name, args: args.map((a, i) => (labels[i] ? { ...a, text: `${labels[i]}=${a.text}` } : a)) };
+  const run = runCall(session.world, session.pid, call);
+  const alive = run.world.procs[session.pid] !== undefined;
+  const next = alive ? { ...session, world: run.world } : session;
+  return { ok: true, value: { session: next, calls: [run.trace], stdout: '', stderr: '', status: run.trace.errno ? 1 : 0 } };
+}

@@ -1,0 +1,94 @@
+import { nsTypesInFlags, type NamespaceOf } from '../namespaces.ts';
+import { COST } from '../costs.ts';
+import { chargeFork } from '../cgroupBridge.ts';
+import { pidSeenBy } from '../pidView.ts';
+import type { Process } from '../process.ts';
+import type { World } from '../world.ts';
+import type { CallContext, SyscallHandler } from './types.ts';
+import { caller, deny, done, failed, num, pass, withProc } from './util.ts';
+import { enterNewNamespaces, flagNames, nsCreateCheck } from './unshare.ts';
+
+/**
+ * fork, vfork, clone and clone3: a new process, charged to the parent's cgroup
+ * (pids.max refuses it with EAGAIN), born in the parent's namespaces or in new
+ * ones the flags ask for, and given a pid in every pid namespace from its own
+ * up to the initial one.
+ * @see clone(2), kernel/fork.c copy_process(), kernel/cgroup/pids.c pids_can_fork()
+ */
+const CLONE_THREAD = 0x00010000;
+
+function flagsOf(c: CallContext): number {
+  const name = c.call.name;
+  if (name === 'fork' || name === 'vfork') return 0;
+  // clone3 takes a struct; the lab reads `flags=` from it when it is written out.
+  if (name === 'clone3') return structFlags(c) ?? 0;
+  // strace prints x86_64 clone as clone(child_stack=…, flags=…, …): find the flags by name, else take arg 0 (the ABI order).
+  const labelled = c.call.args.findIndex((a) => a.text.startsWith('flags='));
+  return num(c, labelled >= 0 ? labelled : 0) ?? 0;
+}
+
+function structFlags(c: CallContext): number | undefined {
+  const node = c.call.args[0];
+  if (node?.type !== 'struct') return undefined;
+  const f = node.fields.find((x) => x.key === 'flags');
+  return f ? numOf(f.value) : undefined;
+}
+
+function numOf(n: import('../../syscalls/args.ts').ArgNode): number | undefined {
+  return n.type === 'number' ? n.value : undefined;
+}
+
+/** Gives `child` a pid in its pid namespace and every ancestor's, lowest level first. */
+export function assignPids(world: World, child: Process): { world: World; child: Process } {
+  const chain: NamespaceOf<'pid'>[] = [];
+  let cur: number | null = child.ns.pid;
+  while (cur !== null) {
+    const ns = world.namespaces[cur] as NamespaceOf<'pid'>;
+    chain.unshift(ns);
+    cur = ns.parent;
+  }
+  const namespaces = { ...world.namespaces };
+  const nsPids = chain.map((ns, level) => {
+    const pid = level === 0 ? world.nextPid : ns.nextPid;
+    namespaces[ns.id] = { ...ns, nextPid: (level === 0 ? world.nextPid : ns.nextPid) + 1, initPid: ns.initPid ?? world.nextPid };
+    return pid;
+  });
+  return { world: { ...world, namespaces, nextPid: world.nextPid + 1 }, child: { ...child, pid: world.nextPid, nsPids } };
+}
+
+export function spawnChild(world: World, parent: Process, flags: number): { world: World; child: Process } {
+  const base: Process = {
+    ...parent, pid: 0, ppid: parent.pid, nsPids: [],
+    ns: { ...parent.ns, pid: parent.pidNsForChildren, time: parent.timeNsForChildren },
+    fds: Object.fromEntries(Object.entries(parent.fds)), memBytes: 0,
+  };
+  const placed = assignPids(world, base);
+  const entered = enterNewNamespaces(withProc(placed.world, placed.child), placed.child, flags, true);
+  return { world: entered.world, child: entered.proc };
+}
+
+export const cloneHandler: SyscallHandler = {
+  checks: {
+    namespaces: (c) => {
+      const types = nsTypesInFlags(flagsOf(c));
+      return types.length ? pass(`The child will get new namespaces: ${flagNames(types)}`) : pass("The child shares all of the parent's namespaces");
+    },
+    capabilities: (c) => nsCreateCheck(c, flagsOf(c)),
+    cgroups: (c) => {
+      const r = chargeFork(c.world, caller(c));
+      return r.ok ? pass(r.note) : deny('EAGAIN', r.note, r.reason);
+    },
+  },
+  execute: (c) => {
+    const flags = flagsOf(c);
+    if (flags & CLONE_THREAD) return failed(c, 'EINVAL', 'The lab models one thread per process; a CLONE_THREAD clone is not modelled', 'lab: threads are not modelled', { cost: COST.processSwitch });
+    const parent = caller(c);
+    const { world, child } = spawnChild(c.world, parent, flags);
+    const charged = chargeFork(world, parent, child.pid);
+    if (!charged.ok) return failed(c, 'EAGAIN', charged.note, charged.reason);
+    const seen = pidSeenBy(charged.world, parent, child);
+    const inner = child.nsPids[child.nsPids.length - 1];
+    const where = inner !== seen ? `; inside its own pid namespace it is pid ${inner}` : '';
+    return done(c, seen, `Creates process ${child.pid} on the host, returned to the parent as ${seen}${where}`, { world: charged.world, cost: COST.processSwitch });
+  },
+};

@@ -1,0 +1,34 @@
+import type { CgroupTree } from '../cgroups/types.ts';
+import type { FsStore } from '../vfs/filesystem.ts';
+import type { MountTable } from '../vfs/mountTable.ts';
+import type { SeccompProfile } from '../seccomp/profile.ts';
+import type { Namespace, NsSet } from './namespaces.ts';
+import type { Process } from './process.ts';
+
+/**
+ * The whole simulated machine: one Linux kernel's processes, namespaces,
+ * filesystems, mount tables and cgroups, plus its clock. Plain data, replaced
+ * (never mutated) by each syscall, so any earlier world can be kept and
+ * shown again.
+ */
+export interface World {
+  /** Modelled time since boot in ns; advanced by each call's modelled cost. */
+  timeNs: number;
+  procs: Record<number, Process>;
+  /** Next pid in the initial pid namespace. */
+  nextPid: number;
+  namespaces: Record<number, Namespace>;
+  nextNsId: number;
+  /** The initial namespace of each type (the host's). */
+  initNs: NsSet;
+  vfs: FsStore;
+  /** Mount tables by id; each mount namespace names its table. */
+  mountTables: Record<string, MountTable>;
+  cgroups: CgroupTree;
+  /** Seccomp profiles installed by runtimes, by name (`docker-default`). */
+  seccompProfiles: Record<string, SeccompProfile>;
+  /** Inode numbers for sockets, pipes and other anonymous files. */
+  nextInode: number;
+  /** Kernel log lines (dmesg): OOM kills, refused forks. */
+  dmesg: string[];
+}

@@ -1,0 +1,27 @@
+import type { Command } from '../program.ts';
+import { cat, echo, ls, mkdir, rm, touch } from './files.ts';
+import { hostname, id, uname, whoami } from './identity.ts';
+import { forkbomb, memhog } from './resources.ts';
+import { insmod, kill, mount, reboot, umount, unshare } from './system.ts';
+
+/** Every command the lab's shell knows, with the one line `help` prints for it. */
+export const COMMANDS: Record<string, { run: Command; help: string }> = {
+  cat: { run: cat, help: 'cat FILE… — openat, fstat, read, write, close' },
+  ls: { run: ls, help: 'ls [DIR…] — openat(O_DIRECTORY), getdents64' },
+  echo: { run: echo, help: 'echo TEXT [> FILE] — write (the shell opens FILE with O_CREAT|O_TRUNC)' },
+  touch: { run: touch, help: 'touch FILE — openat(O_CREAT), utimensat' },
+  rm: { run: rm, help: 'rm FILE — unlinkat' },
+  mkdir: { run: mkdir, help: 'mkdir DIR — mkdir' },
+  id: { run: id, help: 'id — getuid, getgid, then /etc/passwd and /etc/group' },
+  whoami: { run: whoami, help: 'whoami — geteuid and /etc/passwd' },
+  hostname: { run: hostname, help: 'hostname [NAME] — uname, or sethostname' },
+  uname: { run: uname, help: 'uname [-a|-n|-r] — uname' },
+  unshare: { run: unshare, help: 'unshare -m|-u|-i|-n|-p|-U|-C|-T — unshare; the shell moves into the new namespaces' },
+  mount: { run: mount, help: 'mount [-t TYPE] SRC DIR — mount; with no arguments lists /proc/self/mounts' },
+  umount: { run: umount, help: 'umount DIR — umount2' },
+  reboot: { run: reboot, help: 'reboot — reboot(LINUX_REBOOT_CMD_RESTART)' },
+  insmod: { run: insmod, help: 'insmod FILE.ko — openat, finit_module' },
+  kill: { run: kill, help: 'kill [-9] PID — kill' },
+  memhog: { run: memhog, help: 'memhog SIZE — mmap(MAP_POPULATE): charges SIZE to the memory cgroup' },
+  forkbomb: { run: forkbomb, help: 'forkbomb [N] — clone up to N times: meets pids.max' },
+};
