@@ -53,7 +53,8 @@ export const kernelDispatchMachine = setup({
       const r = runCheck(params.phase, c);
       if (!r) return { check: null };
       const outcome = r.ok ? null : { retval: -1, errno: r.errno, deniedBy: params.phase, reason: r.reason };
-      return { check: r, hops: [...c.hops, checkHop(params.phase, r)], outcome };
+      const world = !r.ok && r.world ? r.world : c.world;
+      return { check: r, hops: [...c.hops, checkHop(params.phase, r)], outcome, world };
     }),
     runExecute: assign(({ context: c }: Ctx) => {
       const r = runExecute(c);

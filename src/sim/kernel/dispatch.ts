@@ -76,5 +76,5 @@ export function runExecute(ctx: CallContext): ExecResult {
 export function executeHop(call: SyscallCall, r: ExecResult): Hop {
   const entry = syscallByName(call.name);
   const note = r.simplified ? `${r.note} (the lab models this call in outline)` : r.note;
-  return { layer: 'kernel', state: 'handler.execute', verdict: r.errno ? 'deny' : 'handled', note, costNs: r.costNs, source: r.source, hostEntry: entry ? `sys_${entry.name}` : undefined };
+  return { layer: 'kernel', state: 'handler.execute', verdict: r.errno ? 'deny' : 'handled', note, costNs: r.costNs, source: r.source, hostEntry: entry?.entryPoint ?? undefined };
 }

@@ -1,6 +1,6 @@
 import type { CgroupTree } from '../cgroups/types.ts';
 import type { FsStore } from '../vfs/filesystem.ts';
-import type { MountTable } from '../vfs/mountTable.ts';
+import type { MountNamespace } from '../vfs/mount.ts';
 import type { SeccompProfile } from '../seccomp/profile.ts';
 import type { Namespace, NsSet } from './namespaces.ts';
 import type { Process } from './process.ts';
@@ -23,7 +23,7 @@ export interface World {
   initNs: NsSet;
   vfs: FsStore;
   /** Mount tables by id; each mount namespace names its table. */
-  mountTables: Record<string, MountTable>;
+  mountTables: Record<string, MountNamespace>;
   cgroups: CgroupTree;
   /** Seccomp profiles installed by runtimes, by name (`docker-default`). */
   seccompProfiles: Record<string, SeccompProfile>;

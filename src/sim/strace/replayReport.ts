@@ -69,6 +69,27 @@ export function logOutcome(call: CallRecord): LogOutcome {
   return call.retval === null ? 'unknown' : 'succeeded';
 }
 
+/**
+ * Errnos an isolation layer gives (a seccomp filter, a missing capability, a
+ * call the kernel or sandbox does not implement), as against the ones files
+ * and arguments give (ENOENT, EAGAIN…), which the model leaves to the program.
+ */
+const GATE_ERRNOS: ReadonlySet<string> = new Set(['EPERM', 'ENOSYS']);
+
+/**
+ * Would the runtime treat this call differently from the log? Yes when it
+ * denies a call the log shows succeeding or failing with another errno, and
+ * when it allows a call the log shows refused by a gate (EPERM, ENOSYS). A
+ * log ENOENT the model allows is the same outcome: the model let it through
+ * to the filesystem, which said no.
+ */
+export function differsFromLog(call: CallRecord, outcome: StaticOutcome): boolean {
+  const log = logOutcome(call);
+  if (log === 'unknown') return false;
+  if (!outcome.allowed) return log === 'succeeded' || call.errno !== outcome.errno;
+  return log === 'failed' && GATE_ERRNOS.has(call.errno ?? '');
+}
+
 /** Adds one classified call to the report. */
 export function tallyCall(report: ReplayReport, call: CallRecord, outcome: StaticOutcome): void {
   let tally = report.bySyscall.get(call.name);
@@ -78,8 +99,7 @@ export function tallyCall(report: ReplayReport, call: CallRecord, outcome: Stati
   }
   report.calls++;
   tally.count++;
-  const log = logOutcome(call);
-  const differs = outcome.allowed ? log === 'failed' : log === 'succeeded';
+  const differs = differsFromLog(call, outcome);
   addOutcome(tally, outcome, differs);
   addOutcome(report.totals, outcome, differs);
 }

@@ -56,15 +56,20 @@ export function assignPids(world: World, child: Process): { world: World; child:
   return { world: { ...world, namespaces, nextPid: world.nextPid + 1 }, child: { ...child, pid: world.nextPid, nsPids } };
 }
 
+/**
+ * The child of a fork or clone: the parent's credentials, fds and namespaces,
+ * then the new namespaces the flags ask for (so a CLONE_NEWPID child is pid 1
+ * of its own namespace), then its pids. It is in the world but not yet in a cgroup.
+ */
 export function spawnChild(world: World, parent: Process, flags: number): { world: World; child: Process } {
   const base: Process = {
     ...parent, pid: 0, ppid: parent.pid, nsPids: [],
     ns: { ...parent.ns, pid: parent.pidNsForChildren, time: parent.timeNsForChildren },
-    fds: Object.fromEntries(Object.entries(parent.fds)), memBytes: 0,
+    fds: { ...parent.fds }, memBytes: 0,
   };
-  const placed = assignPids(world, base);
-  const entered = enterNewNamespaces(withProc(placed.world, placed.child), placed.child, flags, true);
-  return { world: entered.world, child: entered.proc };
+  const entered = enterNewNamespaces(world, base, flags, true);
+  const placed = assignPids(entered.world, entered.proc);
+  return { world: withProc(placed.world, placed.child), child: placed.child };
 }
 
 export const cloneHandler: SyscallHandler = {
@@ -76,7 +81,10 @@ export const cloneHandler: SyscallHandler = {
     capabilities: (c) => nsCreateCheck(c, flagsOf(c)),
     cgroups: (c) => {
       const r = chargeFork(c.world, caller(c));
-      return r.ok ? pass(r.note) : deny('EAGAIN', r.note, r.reason);
+      if (r.ok) return pass(r.note);
+      // Let the controller count the refusal (pids.events `max`) as the kernel does.
+      const counted = chargeFork(c.world, caller(c), c.world.nextPid);
+      return { ...deny('EAGAIN', r.note, r.reason), world: counted.world };
     },
   },
   execute: (c) => {

@@ -1,7 +1,7 @@
-import { releaseProcess } from '../cgroupBridge.ts';
+import { reap } from '../reap.ts';
 import { COST } from '../costs.ts';
 import { nsCapable } from '../nsCapable.ts';
-import { isInPidNs, procByVisiblePid } from '../pidView.ts';
+import { procByVisiblePid } from '../pidView.ts';
 import type { Process } from '../process.ts';
 import type { World } from '../world.ts';
 import { SIGNALS } from '../signals.ts';
@@ -12,20 +12,6 @@ import { caller, deny, done, num, pass } from './util.ts';
  * exit_group and kill: a process ends, and its cgroup forgets it.
  * @see exit_group(2), kill(2), kernel/signal.c kill_ok_by_cred()
  */
-
-/** The world after `proc` died: it is gone from the process table and uncharged from its cgroup. */
-export function reap(world: World, proc: Process): World {
-  // When a pid namespace's init dies, the kernel kills every other process in it (zap_pid_ns_processes).
-  if (proc.nsPids.length > 1 && proc.nsPids[proc.nsPids.length - 1] === 1) {
-    const inside = Object.values(world.procs).filter((p) => p.pid !== proc.pid && isInPidNs(world, p, proc.ns.pid));
-    world = inside.reduce((w, p) => (w.procs[p.pid] ? reap(w, p) : w), world);
-  }
-  const procs = { ...world.procs };
-  delete procs[proc.pid];
-  const orphans = Object.values(procs).filter((p) => p.ppid === proc.pid);
-  for (const o of orphans) procs[o.pid] = { ...o, ppid: 1 };
-  return releaseProcess({ ...world, procs }, proc);
-}
 
 /** Signals that end a process by default (signal(7), "Term" and "Core" dispositions). */
 const FATAL = new Set(['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGABRT', 'SIGSEGV', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 'SIGPIPE', 'SIGSYS']);

@@ -19,10 +19,14 @@ export interface CallContext {
   call: SyscallCall;
 }
 
-/** What a check says, with the sentence a lecturer would read aloud and its modelled cost. */
+/**
+ * What a check says, with the sentence a lecturer would read aloud and its
+ * modelled cost. A refusal may still change the world (a refused fork is
+ * counted in pids.events).
+ */
 export type CheckResult =
   | { ok: true; note: string; costNs?: number; source?: string }
-  | { ok: false; errno: ErrnoName; note: string; reason: string; costNs?: number; source?: string };
+  | { ok: false; errno: ErrnoName; note: string; reason: string; costNs?: number; source?: string; world?: World };
 
 export interface ExecResult {
   world: World;

@@ -41,7 +41,7 @@ export function nsCreateCheck(c: CallContext, flags: number): CheckResult | null
     : deny('EPERM', `${flagNames(others)} needs CAP_SYS_ADMIN in ${where}, and the caller lacks it`, `capabilities: ${flagNames(others)} needs CAP_SYS_ADMIN`);
 }
 
-/** Applies the namespace part of clone/unshare flags to `proc` (already placed in `world`). */
+/** Applies the namespace part of clone/unshare flags to `proc`; the caller puts the process back into the world. */
 export function enterNewNamespaces(world: World, proc: Process, flags: number, forChild: boolean): { world: World; proc: Process } {
   let w = world;
   let p = proc;
@@ -53,7 +53,7 @@ export function enterNewNamespaces(world: World, proc: Process, flags: number, f
     else if (type === 'time') p = forChild ? { ...p, ns: { ...p.ns, time: made.id }, timeNsForChildren: made.id } : { ...p, timeNsForChildren: made.id };
     else p = { ...p, ns: { ...p.ns, [type]: made.id } };
   }
-  return { world: withProc(w, p), proc: p };
+  return { world: w, proc: p };
 }
 
 /** The user namespace first: every other new namespace is owned by it (create_new_namespaces after prepare_creds). */
@@ -73,7 +73,9 @@ export const unshareHandler: SyscallHandler = {
   },
   execute: (c) => {
     const flags = num(c, 0) ?? 0;
-    const { world, proc } = enterNewNamespaces(c.world, caller(c), flags, false);
+    const entered = enterNewNamespaces(c.world, caller(c), flags, false);
+    const proc = entered.proc;
+    const world = withProc(entered.world, proc);
     const made = nsTypesInFlags(flags).map((t) => `${t}:[${t === 'pid' ? proc.pidNsForChildren : t === 'time' ? proc.timeNsForChildren : proc.ns[t]}]`);
     const later = flags & 0x20000000 ? '; the caller stays in its pid namespace and its next child becomes pid 1 in the new one' : '';
     return done(c, 0, `Creates ${made.join(', ') || 'no namespaces'} and switches the caller into them${later}`, { world });
