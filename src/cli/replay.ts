@@ -2,7 +2,7 @@ import { replayLog } from '../sim/strace/replay.ts';
 import type { RuntimeModel } from '../sim/runtime/types.ts';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';
-import { formatReplayText } from './replayText.ts';
+import { formatReplayText, replayJson } from './replayText.ts';
 
 /** `isolab replay`: what the runtime would do with every call of a real strace log. */
 export async function replayCommand(runtime: RuntimeModel, args: CliArgs, io: CliIo): Promise<number> {
@@ -16,7 +16,7 @@ export async function replayCommand(runtime: RuntimeModel, args: CliArgs, io: Cl
     return 1;
   }
   const report = replayLog(text, runtime.classify, runtime.argDependent);
-  if (args.format === 'json') io.stdout(`${JSON.stringify({ runtime: runtime.id, file: path, ...report }, null, 2)}\n`);
+  if (args.format === 'json') io.stdout(`${JSON.stringify({ runtime: runtime.id, file: path, ...replayJson(report) }, null, 2)}\n`);
   else io.stdout(formatReplayText(runtime.id, path, report));
   return 0;
 }

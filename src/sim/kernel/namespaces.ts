@@ -52,7 +52,7 @@ interface NsBase { id: number; parent: number | null; ownerUserNs: number }
 export type Namespace =
   | (NsBase & { type: 'uts'; hostname: string; domainname: string })
   | (NsBase & { type: 'pid'; level: number; nextPid: number; initPid: number | null })
-  | (NsBase & { type: 'user'; level: number; uidMap: IdMapEntry[]; gidMap: IdMapEntry[]; creatorUid: number })
+  | (NsBase & { type: 'user'; level: number; uidMap: IdMapEntry[]; gidMap: IdMapEntry[]; creatorUid: number; setgroups: 'allow' | 'deny' })
   | (NsBase & { type: 'net'; interfaces: NetInterface[] })
   | (NsBase & { type: 'mnt'; tableId: string })
   | (NsBase & { type: 'ipc' })

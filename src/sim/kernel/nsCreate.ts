@@ -27,7 +27,7 @@ export function createNamespace(world: World, proc: Process, type: NsType, owner
     }
     case 'user': {
       const cur = world.namespaces[proc.ns.user] as NamespaceOf<'user'>;
-      ns = { ...base, type, ownerUserNs: cur.id, parent: cur.id, level: cur.level + 1, uidMap: [], gidMap: [], creatorUid: proc.cred.euid };
+      ns = { ...base, type, ownerUserNs: cur.id, parent: cur.id, level: cur.level + 1, uidMap: [], gidMap: [], creatorUid: proc.cred.euid, setgroups: 'allow' };
       break;
     }
     case 'net':

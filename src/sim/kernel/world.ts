@@ -1,7 +1,7 @@
 import type { CgroupTree } from '../cgroups/types.ts';
 import type { FsStore } from '../vfs/filesystem.ts';
 import type { MountNamespace } from '../vfs/mount.ts';
-import type { SeccompProfile } from '../seccomp/profile.ts';
+import type { InstalledFilter } from './seccompGate.ts';
 import type { Namespace, NsSet } from './namespaces.ts';
 import type { Process } from './process.ts';
 
@@ -26,7 +26,7 @@ export interface World {
   mountTables: Record<string, MountNamespace>;
   cgroups: CgroupTree;
   /** Seccomp profiles installed by runtimes, by name (`docker-default`). */
-  seccompProfiles: Record<string, SeccompProfile>;
+  seccompProfiles: Record<string, InstalledFilter>;
   /** Inode numbers for sockets, pipes and other anonymous files. */
   nextInode: number;
   /** Kernel log lines (dmesg): OOM kills, refused forks. */

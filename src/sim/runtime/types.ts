@@ -1,3 +1,4 @@
+import type { DockerResourceFlags } from '../cgroups/docker.ts';
 import type { World } from '../kernel/world.ts';
 import type { LayerSpec, StaticClassifier, SyscallVerdict } from '../trace.ts';
 
@@ -27,6 +28,8 @@ export type RuntimeId = 'host' | 'runc';
 export interface BootOptions {
   /** The container's hostname (Docker uses the first 12 hex digits of the container id). */
   hostname?: string;
+  /** `docker run --memory/--cpus/--pids-limit`: the container's cgroup limits. */
+  resources?: DockerResourceFlags;
 }
 
 /** A booted runtime: the machine's state and the process the terminal talks to. */

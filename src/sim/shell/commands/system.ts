@@ -1,7 +1,7 @@
 import { errnoMessage } from '../../errno.ts';
 import { call, flags, id, n, NULL, ptr, s } from '../build.ts';
 import { complain, openRead, writeFd } from '../io.ts';
-import type { Command } from '../program.ts';
+import type { Command, Program } from '../program.ts';
 
 /**
  * Commands that reach for privileges: unshare, mount, umount, reboot, insmod,
@@ -58,7 +58,7 @@ export const mount: Command = function* (argv) {
   return r.errno ? yield* complain('mount', target, r.errno) : 0;
 };
 
-function* catMounts() {
+function* catMounts(): Program {
   const open = yield* openRead('/proc/self/mounts', 'O_CLOEXEC');
   if (open.errno || open.retval === null) return yield* complain('mount', '/proc/self/mounts', open.errno);
   const r = yield call('read', n(open.retval), ptr('""'), n(4096));

@@ -1,0 +1,53 @@
+import type { VfsEnv } from '../../vfs/env.ts';
+import { formatMode, formatStat, statOf } from '../../vfs/stat.ts';
+import { resolve, type Resolved } from '../../vfs/resolve.ts';
+import { mountOfLoc } from '../../vfs/writeGuards.ts';
+import { isPathArg, pathArg } from './pathArgs.ts';
+import type { CallContext, SyscallHandler } from './types.ts';
+import { deny, done, failed, num, pass } from './util.ts';
+
+/**
+ * stat, lstat, newfstatat: the path walk, then the inode's fields as strace
+ * prints them.
+ * @see stat(2)
+ */
+
+/** `a file, mode 0644 root:root, on overlay (mount 27, read-only)`: what a path walk reached, for hop notes. */
+export function describeTarget(env: VfsEnv, f: Resolved): string {
+  const fs = env.store.filesystems[f.fsId];
+  const m = mountOfLoc(env, f);
+  const n = f.node;
+  const ro = m.flags.ro || fs?.readOnly ? ', read-only' : '';
+  return `a ${n.kind} (${formatMode(n.kind, n.mode)}, ${n.uid}:${n.gid}) on ${fs?.type ?? '?'} mounted at ${m.mountpoint}${ro}`;
+}
+
+const AT_SYMLINK_NOFOLLOW = 0x100;
+
+function statHandler(pathIdx: number, dirIdx: number | null, follow: (c: CallContext) => boolean): SyscallHandler {
+  const walk = (c: CallContext) => {
+    const at = pathArg(c, pathIdx, dirIdx);
+    if (!isPathArg(at)) return { at: null, r: null, err: at.error };
+    return { at, r: resolve(at.env, at.ctx, at.path, { follow: follow(c) }), err: null };
+  };
+  return {
+    checks: {
+      vfs: (c) => {
+        const { at, r, err } = walk(c);
+        if (!at || !r) return deny(err ?? 'EFAULT', 'The path argument could not be read', 'vfs: bad path argument');
+        return r.ok ? pass(`Path walk of "${at.path}" reaches ${describeTarget(at.env, r.value)}`) : deny(r.errno, `Path walk of "${at.path}": ${r.reason}`, `vfs: ${r.reason}`);
+      },
+    },
+    execute: (c) => {
+      const { at, r } = walk(c);
+      if (!at || !r || !r.ok) return failed(c, r && !r.ok ? r.errno : 'EFAULT', 'The path walk failed', 'vfs: path walk failed');
+      const text = formatStat(statOf(at.env, r.value));
+      return done(c, 0, `Copies the inode's attributes out: ${text}`, { outArgs: { [pathIdx + 1]: text } });
+    },
+  };
+}
+
+export const statHandlers: Record<string, SyscallHandler> = {
+  stat: statHandler(0, null, () => true),
+  lstat: statHandler(0, null, () => false),
+  newfstatat: statHandler(1, 0, (c) => ((num(c, 3) ?? 0) & AT_SYMLINK_NOFOLLOW) === 0),
+};

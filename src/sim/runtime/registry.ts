@@ -1,0 +1,12 @@
+import { HOST } from './host.ts';
+import { RUNC } from './runc.ts';
+import type { RuntimeId, RuntimeModel } from './types.ts';
+
+/** Every runtime the lab models. A new runtime is a model file plus its machine, listed here. */
+export const RUNTIMES: readonly RuntimeModel[] = [HOST, RUNC];
+
+export const RUNTIME_IDS: readonly RuntimeId[] = RUNTIMES.map((r) => r.id);
+
+export function findRuntime(id: string): RuntimeModel | undefined {
+  return RUNTIMES.find((r) => r.id === id);
+}

@@ -1,0 +1,115 @@
+import { createDockerScope, type DockerResourceFlags } from '../cgroups/docker.ts';
+import { attachProcess, forkProcess } from '../cgroups/procs.ts';
+import { DOCKER_DEFAULT_CAPS } from '../kernel/capabilities.ts';
+import { TERMINAL_FDS } from '../kernel/boot.ts';
+import { enterNewNamespaces } from '../kernel/handlers/unshare.ts';
+import { spawnChild } from '../kernel/handlers/clone.ts';
+import { NS_CLONE_FLAG, type NamespaceOf, type NetInterface } from '../kernel/namespaces.ts';
+import type { Process } from '../kernel/process.ts';
+import { kernelProviders } from '../kernel/providers.ts';
+import type { World } from '../kernel/world.ts';
+import { DOCKER_DEFAULT_FILTER } from './dockerFilter.ts';
+import { createContainerFs } from '../vfs/containerWorld.ts';
+import { DEBIAN_BOOKWORM_SLIM } from '../vfs/images/debianSlim.ts';
+import type { ImageSpec } from '../vfs/images/imageSpec.ts';
+import { IMAGE_MTIME } from '../kernel/boot.ts';
+
+/**
+ * `docker run -it debian:bookworm-slim sh`, the kernel half, in the order runc
+ * does it: containerd starts the shim; runc clones the container's init into
+ * new mount, UTS, IPC, pid, network and time namespaces, puts it in its cgroup,
+ * unshares the cgroup namespace, builds its root filesystem and pivots into
+ * it, names the host, drops to Docker's 14 capabilities, loads the seccomp
+ * filter, and execs the shell.
+ * @see moby daemon/pkg/oci/defaults.go DefaultLinuxSpec, runc libcontainer/nsenter/nsexec.c, standard_init_linux.go
+ */
+export interface RuncOptions {
+  /** 64 hex digits (Docker's container id). */
+  id?: string;
+  hostname?: string;
+  image?: ImageSpec;
+  resources?: DockerResourceFlags;
+}
+
+export const DEFAULT_CONTAINER_ID = '3f6c2a9e1b7d4c58a0e2f91b6d3c7a4e5b8f0c1d2e3a4b5c6d7e8f9a0b1c2d3e';
+const CONTAINERD_PID = 612;
+/** The namespaces of Docker's default spec, less cgroup, which runc unshares once the process is in its cgroup. */
+const CLONE_NAMESPACES = ['mnt', 'uts', 'ipc', 'pid', 'net', 'time'] as const;
+
+export function createRuncContainer(host: World, opts: RuncOptions = {}): { world: World; pid: number } {
+  const id = opts.id ?? DEFAULT_CONTAINER_ID;
+  const shim = startShim(host);
+  const flags = CLONE_NAMESPACES.reduce((f, t) => f | NS_CLONE_FLAG[t], 0);
+  const child = spawnChild(shim.world, shim.proc, flags);
+  const scoped = placeInCgroup(child.world, child.child, shim.proc.pid, id, opts.resources ?? {});
+  const cgns = enterNewNamespaces(scoped.world, scoped.proc, NS_CLONE_FLAG.cgroup, false);
+  let world = withRootfs(cgns.world, cgns.proc, id, opts.image ?? DEBIAN_BOOKWORM_SLIM, scoped.path);
+  world = withNames(world, cgns.proc, opts.hostname ?? id.slice(0, 12));
+  world = withVeth(world, cgns.proc);
+  const init = execShell(world, cgns.proc, scoped.path);
+  world = { ...world, procs: { ...world.procs, [init.pid]: init }, seccompProfiles: { ...world.seccompProfiles, 'docker-default': DOCKER_DEFAULT_FILTER } };
+  return { world, pid: init.pid };
+}
+
+function startShim(world: World): { world: World; proc: Process } {
+  const containerd = world.procs[CONTAINERD_PID];
+  if (!containerd) throw new Error('the host has no containerd');
+  const spawned = spawnChild(world, containerd, 0);
+  const shim: Process = { ...spawned.child, ppid: 1, comm: 'containerd-shim', exe: '/usr/bin/containerd-shim-runc-v2', argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-address', '/run/containerd/containerd.sock'] };
+  const tree = forkProcess(spawned.world.cgroups, containerd.pid, shim.pid, world.timeNs).tree;
+  return { world: { ...spawned.world, cgroups: tree, procs: { ...spawned.world.procs, [shim.pid]: shim } }, proc: shim };
+}
+
+function placeInCgroup(world: World, proc: Process, shimPid: number, id: string, resources: DockerResourceFlags) {
+  const scope = createDockerScope(world.cgroups, id, resources);
+  if (!scope.ok) throw new Error(scope.reason);
+  const forked = forkProcess(scope.value.tree, shimPid, proc.pid, world.timeNs).tree;
+  const moved = attachProcess(forked, proc.pid, scope.value.path);
+  const tree = moved.ok ? moved.value : forked;
+  const placed = { ...proc, cgroup: scope.value.path };
+  return { world: { ...world, cgroups: tree, procs: { ...world.procs, [proc.pid]: placed } }, proc: placed, path: scope.value.path };
+}
+
+function withRootfs(world: World, proc: Process, id: string, image: ImageSpec, cgroupPath: string): World {
+  const mntNs = world.namespaces[proc.ns.mnt] as NamespaceOf<'mnt'>;
+  const hostTable = world.mountTables[(world.namespaces[world.initNs.mnt] as NamespaceOf<'mnt'>).tableId];
+  if (!hostTable) throw new Error('no host mount table');
+  const fs = createContainerFs({ store: world.vfs, ns: hostTable }, kernelProviders(), { id, image, cgroupPath, now: IMAGE_MTIME });
+  if (!fs.ok) throw new Error(`the container's root filesystem does not build: ${fs.reason}`);
+  const mountTables = { ...world.mountTables, [hostTable.id]: fs.value.hostNs, [fs.value.ns.id]: fs.value.ns };
+  delete mountTables[mntNs.tableId];
+  return { ...world, vfs: fs.value.store, mountTables, namespaces: { ...world.namespaces, [mntNs.id]: { ...mntNs, tableId: fs.value.ns.id } } };
+}
+
+function withNames(world: World, proc: Process, hostname: string): World {
+  const uts = world.namespaces[proc.ns.uts] as NamespaceOf<'uts'>;
+  return { ...world, namespaces: { ...world.namespaces, [uts.id]: { ...uts, hostname } } };
+}
+
+/** Docker's bridge network: eth0 in the container, its veth peer on the host attached to docker0 (moby libnetwork). */
+function withVeth(world: World, proc: Process): World {
+  const net = world.namespaces[proc.ns.net] as NamespaceOf<'net'>;
+  const hostNet = world.namespaces[world.initNs.net] as NamespaceOf<'net'>;
+  const peerName = 'veth3f6c2a9';
+  const peerIndex = hostNet.interfaces.length + 2;
+  const inside: NetInterface[] = [
+    { name: 'lo', index: 1, kind: 'loopback', up: true, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] },
+    { name: 'eth0', index: peerIndex + 1, kind: 'veth', up: true, mac: '02:42:ac:11:00:02', addrs: ['172.17.0.2/16'], peer: { name: peerName, ns: hostNet.id } },
+  ];
+  const outside: NetInterface = { name: peerName, index: peerIndex, kind: 'veth', up: true, mac: 'a6:3e:91:0c:5d:22', addrs: [], peer: { name: 'eth0', ns: net.id }, master: 'docker0' };
+  return {
+    ...world,
+    namespaces: { ...world.namespaces, [net.id]: { ...net, interfaces: inside }, [hostNet.id]: { ...hostNet, interfaces: [...hostNet.interfaces, outside] } },
+  };
+}
+
+/** After pivot_root: capabilities dropped to Docker's set (no inheritable, as moby sets since CVE-2022-24769), the filter on, `sh` exec'd. */
+function execShell(_world: World, proc: Process, cgroup: string): Process {
+  const caps = DOCKER_DEFAULT_CAPS;
+  const base = proc;
+  return {
+    ...base, cgroup, comm: 'sh', exe: '/usr/bin/dash', argv: ['sh'], cwd: '/', root: '/', fds: { ...TERMINAL_FDS },
+    cred: { ...base.cred, bounding: caps, permitted: caps, effective: caps, inheritable: [], ambient: [] },
+    seccomp: { mode: 'filter', profile: 'docker-default' },
+  };
+}
