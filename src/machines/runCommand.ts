@@ -1,3 +1,4 @@
+import { errnoMessage } from '../sim/errno.ts';
 import type { Session } from '../sim/runtime/types.ts';
 import type { Command, Reply } from '../sim/shell/program.ts';
 import type { CommandLine } from '../sim/shell/tokenize.ts';
@@ -32,7 +33,8 @@ export function runCommand(session: Session, command: Command, line: CommandLine
   };
   const alive = () => out.session.world.procs[out.session.pid] !== undefined && out.status !== 137;
   if (line.redirect && !drive(redirectOut(line.redirect.path, line.redirect.append), step, alive)) {
-    out.stderr += `sh: cannot create ${line.redirect.path}: ${out.calls.at(-1)?.errno ?? 'error'}\n`;
+    const errno = [...out.calls].reverse().find((c) => c.errno)?.errno;
+    out.stderr += `sh: 1: cannot create ${line.redirect.path}: ${errno ? errnoMessage(errno) : 'failed'}\n`;
     out.status = 2;
     return out;
   }

@@ -1,4 +1,6 @@
 import { sysMount, sysPivotRoot, sysUmount2 } from '../../vfs/mountSyscalls.ts';
+import { rebasePathAfterPivot, type PivotRebase } from '../../vfs/pivotRoot.ts';
+import type { World } from '../world.ts';
 import { resolve } from '../../vfs/resolve.ts';
 import { checkAccess } from '../../vfs/permission.ts';
 import { inUserNs, nsCapable, ownerOf } from '../nsCapable.ts';
@@ -58,7 +60,16 @@ function doPivot(c: CallContext) {
   const old = str(c, 1);
   if (!isPathArg(at) || old === undefined) return { ok: false as const, errno: 'EFAULT' as const, reason: 'bad path' };
   const r = sysPivotRoot(at.env, at.ctx, at.path, old);
-  return r.ok ? { ok: true as const, value: { store: at.env.store, ns: r.value.ns }, ctx: at.ctx } : r;
+  return r.ok ? { ok: true as const, value: { store: at.env.store, ns: r.value.ns }, ctx: at.ctx, rebase: r.value.rebase } : r;
+}
+
+/** pivot_root moves the root and cwd of every process in the mount namespace that was at the old root (chroot_fs_refs). */
+function rebaseAll(world: World, mntNs: number, rebase: PivotRebase): World {
+  const procs = { ...world.procs };
+  for (const p of Object.values(procs)) {
+    if (p.ns.mnt === mntNs) procs[p.pid] = { ...p, root: rebasePathAfterPivot(p.root, rebase), cwd: rebasePathAfterPivot(p.cwd, rebase) };
+  }
+  return { ...world, procs };
 }
 
 function commit(c: CallContext, r: ReturnType<typeof doMount>, note: string, after?: (w: CallContext['world']) => CallContext['world']) {
@@ -79,8 +90,12 @@ export const mountHandlers: Record<string, SyscallHandler> = {
   },
   pivot_root: {
     checks: { namespaces: mountNsPass, capabilities: (c) => mountCap(c, 'pivot_root'), ...tableOp(doPivot, () => 'pivot_root') },
-    execute: (c) => commit(c, doPivot(c), 'Makes new_root the root of the mount namespace and moves the old root to put_old; the caller\'s root and cwd move to the new root',
-      (w) => { const p = w.procs[c.pid]; return p ? withProc(w, { ...p, root: '/', cwd: '/' }) : w; }),
+    execute: (c) => {
+      const r = doPivot(c);
+      const mntNs = caller(c).ns.mnt;
+      return commit(c, r, 'Makes new_root the root of the mount namespace and moves the old root to put_old; processes rooted at the old root move with it',
+        (w) => (r.ok ? rebaseAll(w, mntNs, r.rebase) : w));
+    },
   },
   chroot: {
     checks: {

@@ -2,7 +2,7 @@ import { fail, ok } from '../../result.ts';
 import type { SyntheticProvider } from '../../vfs/synthetic.ts';
 import { pidSeenBy, procByVisiblePid } from '../pidView.ts';
 import { pidList, pidNode } from './procPid.ts';
-import { systemList, systemNode } from './procSystem.ts';
+import { bootNode, systemList, systemNode } from './procSystem.ts';
 import { dir, link, viewerOf } from './procTypes.ts';
 import { writeProcFile } from './procWrite.ts';
 
@@ -19,7 +19,8 @@ export const procProvider: SyntheticProvider = {
     const seen = viewerOf(v);
     const [head, ...rest] = parts;
     if (head === undefined) return dir();
-    if (!seen) return undefined;
+    // While a runtime builds a container nobody is looking yet: answer with the fixed entries, so runc finds what it masks.
+    if (!seen) return bootNode(parts);
     const { viewer, proc } = seen;
     if (head === 'self' || head === 'thread-self') return rest.length ? undefined : link(String(pidSeenBy(viewer.world, proc, proc)));
     if (/^\d+$/.test(head)) {

@@ -57,3 +57,16 @@ function sysNode(v: Viewer, viewer: Process, rest: readonly string[]): ProcNode 
   };
   return file(`${text[name]}\n`, name === 'hostname' || name === 'domainname' ? 0o644 : 0o444);
 }
+
+/** The fixed shape of /proc with no viewer: directories and empty files where a booted kernel has them. */
+export function bootNode(parts: readonly string[]): ProcNode | undefined {
+  const [name, group, leaf, more] = parts;
+  if (name === undefined || !SYSTEM_ENTRIES.includes(name) || more !== undefined) return undefined;
+  if (name === 'sys') {
+    if (group === undefined) return dir();
+    if (!['kernel', 'net', 'vm'].includes(group)) return undefined;
+    return leaf === undefined ? dir() : group === 'kernel' && SYS_KERNEL.includes(leaf) ? file('') : undefined;
+  }
+  if (group !== undefined) return undefined;
+  return DIRS.has(name) ? dir() : file('', name === 'kcore' ? 0o400 : name === 'sysrq-trigger' ? 0o200 : 0o444);
+}
