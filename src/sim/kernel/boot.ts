@@ -21,8 +21,11 @@ const BOOT_TIME_NS = 3_600_000_000_000;
 /** 2026-11-29 00:00 UTC, for file times in the images. */
 export const IMAGE_MTIME = 1795910400;
 
+/** The terminal the lab's shell has on fds 0, 1 and 2 (the xterm pane). */
+export const TERMINAL_PATH = '/dev/pts/0';
+
 export const TERMINAL_FDS: Record<number, OpenFile> = Object.fromEntries(
-  [0, 1, 2].map((fd) => [fd, { path: '/dev/pts/0', kind: 'chardev', flags: 2, offset: 0, cloexec: false } satisfies OpenFile]),
+  [0, 1, 2].map((fd) => [fd, { path: TERMINAL_PATH, kind: 'chardev', flags: 2, offset: 0, cloexec: false } satisfies OpenFile]),
 );
 
 function initNamespaces(): Record<number, Namespace> {

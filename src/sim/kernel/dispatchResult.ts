@@ -1,4 +1,5 @@
 import { errnoMessage } from '../errno.ts';
+import { syscallByName } from '../syscalls/catalogue.ts';
 import type { Hop } from '../trace.ts';
 import type { SyscallCall } from '../syscalls/args.ts';
 import type { DispatchOutcome } from './dispatch.ts';
@@ -27,5 +28,7 @@ export function straceLine(call: SyscallCall, outcome: DispatchOutcome | null): 
   const head = `${call.name}(${args})`;
   if (!outcome || outcome.terminated) return `${head} = ?`;
   if (outcome.errno) return `${head} = -1 ${outcome.errno} (${errnoMessage(outcome.errno)})`;
-  return `${head} = ${outcome.retval}${outcome.annotation ? ` ${outcome.annotation}` : ''}`;
+  // Calls that return an address (mmap, brk) print it in hex, as strace does.
+  const value = syscallByName(call.name)?.returns === 'pointer' ? `0x${outcome.retval.toString(16)}` : String(outcome.retval);
+  return `${head} = ${value}${outcome.annotation ? ` ${outcome.annotation}` : ''}`;
 }

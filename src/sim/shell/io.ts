@@ -22,7 +22,7 @@ export function* openRead(path: string, ...extra: string[]): Generator<import('.
 
 /** Reads a whole file the way cat does: fstat, then read until 0 (or an error). */
 export function* readAll(fd: number): Generator<import('../syscalls/args.ts').SyscallCall, { text: string; errno: ErrnoName | null }, Reply> {
-  yield call('fstat', n(fd), ptr('{...}'));
+  yield* statFd(fd);
   let text = '';
   for (let i = 0; i < 64; i++) {
     const r = yield call('read', n(fd), ptr('""'), n(131072));
@@ -35,4 +35,9 @@ export function* readAll(fd: number): Generator<import('../syscalls/args.ts').Sy
 
 export function* closeFd(fd: number): Generator<import('../syscalls/args.ts').SyscallCall, void, Reply> {
   yield call('close', n(fd));
+}
+
+/** fstat(fd) as glibc 2.33+ makes it: newfstatat(fd, "", buf, AT_EMPTY_PATH). */
+export function* statFd(fd: number): Generator<import('../syscalls/args.ts').SyscallCall, Reply, Reply> {
+  return yield call('newfstatat', n(fd), s(''), ptr('{...}'), id('AT_EMPTY_PATH'));
 }

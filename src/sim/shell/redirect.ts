@@ -2,8 +2,7 @@ import { call, flags, id, n, oct, s } from './build.ts';
 import type { Reply } from './program.ts';
 import type { SyscallCall } from '../syscalls/args.ts';
 
-/** The terminal the lab's shell has on fds 0, 1 and 2. */
-export const TERMINAL = '/dev/pts/0';
+export { TERMINAL_PATH as TERMINAL } from '../kernel/boot.ts';
 
 /** Where bash keeps the saved stdout while a builtin's output is redirected (fcntl F_DUPFD, 10). */
 const SAVED_FD = 10;

@@ -1,11 +1,10 @@
 import { readFile, writeFile } from '../../vfs/fileData.ts';
 import { readdir } from '../../vfs/dirOps.ts';
 import { resolve } from '../../vfs/resolve.ts';
-import { formatStat, statOf } from '../../vfs/stat.ts';
 import { COST } from '../costs.ts';
 import { lowestFreeFd, type OpenFile, type Process } from '../process.ts';
 import { applyPending, withVfs } from '../vfsBridge.ts';
-import { TERMINAL } from '../../shell/redirect.ts';
+import { TERMINAL_PATH as TERMINAL } from '../boot.ts';
 import { nowSeconds, procView } from './pathArgs.ts';
 import type { CallContext, ExecResult, SyscallHandler } from './types.ts';
 import { caller, done, failed, num, quote, withProc } from './util.ts';
@@ -80,18 +79,6 @@ const close: SyscallHandler = {
   },
 };
 
-const fstat: SyscallHandler = {
-  execute: (c) => {
-    const got = fdOf(c);
-    if (isErr(got)) return got;
-    if (got.f.path === TERMINAL) return done(c, 0, 'The terminal is a character device', { outArgs: { 1: '{st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0), ...}' } });
-    const { v, r } = locOf(c, got.p, got.f);
-    if (!r.ok) return failed(c, r.errno, r.reason, `vfs: ${r.reason}`);
-    const text = formatStat(statOf(v.env, r.value));
-    return done(c, 0, `Copies the attributes of ${got.f.path} out`, { outArgs: { 1: text } });
-  },
-};
-
 const getdents64: SyscallHandler = {
   execute: (c) => {
     const got = fdOf(c);
@@ -121,7 +108,7 @@ const F_DUPFD = 0;
 const F_DUPFD_CLOEXEC = 1030;
 
 export const fdHandlers: Record<string, SyscallHandler> = {
-  read, write, close, fstat, getdents64,
+  read, write, close, getdents64,
   dup: { execute: (c) => dupTo(c, num(c, 0) ?? -1, lowestFreeFd(caller(c).fds), false) },
   dup2: { execute: (c) => dupTo(c, num(c, 0) ?? -1, num(c, 1) ?? -1, false) },
   dup3: { execute: (c) => dupTo(c, num(c, 0) ?? -1, num(c, 1) ?? -1, ((num(c, 2) ?? 0) & 0x80000) !== 0) },

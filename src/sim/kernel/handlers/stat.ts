@@ -2,9 +2,10 @@ import type { VfsEnv } from '../../vfs/env.ts';
 import { formatMode, formatStat, statOf } from '../../vfs/stat.ts';
 import { resolve, type Resolved } from '../../vfs/resolve.ts';
 import { mountOfLoc } from '../../vfs/writeGuards.ts';
-import { isPathArg, pathArg } from './pathArgs.ts';
-import type { CallContext, SyscallHandler } from './types.ts';
-import { deny, done, failed, num, pass } from './util.ts';
+import { TERMINAL_PATH } from '../boot.ts';
+import { isPathArg, pathArg, procView } from './pathArgs.ts';
+import type { CallContext, ExecResult, SyscallHandler } from './types.ts';
+import { caller, deny, done, failed, num, pass, str } from './util.ts';
 
 /**
  * stat, lstat, newfstatat: the path walk, then the inode's fields as strace
@@ -46,8 +47,39 @@ function statHandler(pathIdx: number, dirIdx: number | null, follow: (c: CallCon
   };
 }
 
+const AT_EMPTY_PATH = 0x1000;
+const byPath = statHandler(1, 0, (c) => ((num(c, 3) ?? 0) & AT_SYMLINK_NOFOLLOW) === 0);
+
+/**
+ * newfstatat(fd, "", buf, AT_EMPTY_PATH) stats the fd itself: glibc 2.33+
+ * implements fstat() this way, so it is what strace shows for `cat`.
+ */
+const newfstatat: SyscallHandler = {
+  checks: { vfs: (c) => (isEmptyPath(c) ? null : (byPath.checks?.vfs?.(c) ?? null)) },
+  execute: (c) => (isEmptyPath(c) ? fstatFd(c, 0, 2) : byPath.execute(c)),
+};
+
+function isEmptyPath(c: CallContext): boolean {
+  return str(c, 1) === '' && ((num(c, 3) ?? 0) & AT_EMPTY_PATH) !== 0;
+}
+
+/** fstat(2) of the file open at argument `fdIdx`, written into argument `bufIdx`. */
+export function fstatFd(c: CallContext, fdIdx: number, bufIdx: number): ExecResult {
+  const p = caller(c);
+  const fd = num(c, fdIdx) ?? -1;
+  const f = p.fds[fd];
+  if (!f) return failed(c, 'EBADF', `fd ${fd} is not open in this process`, `kernel: fd ${fd} is not open`);
+  if (f.path === TERMINAL_PATH) return done(c, 0, 'The terminal is a character device', { outArgs: { [bufIdx]: '{st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0), ...}' } });
+  const v = procView(c, p);
+  const r = resolve(v.env, v.ctx, f.path);
+  if (!r.ok) return failed(c, r.errno, r.reason, `vfs: ${r.reason}`);
+  const text = formatStat(statOf(v.env, r.value));
+  return done(c, 0, `Copies the attributes of ${f.path} out`, { outArgs: { [bufIdx]: text } });
+}
+
 export const statHandlers: Record<string, SyscallHandler> = {
   stat: statHandler(0, null, () => true),
   lstat: statHandler(0, null, () => false),
-  newfstatat: statHandler(1, 0, (c) => ((num(c, 3) ?? 0) & AT_SYMLINK_NOFOLLOW) === 0),
+  newfstatat,
+  fstat: { execute: (c) => fstatFd(c, 0, 1) },
 };
