@@ -38,7 +38,10 @@ export function runCommand(session: Session, command: Command, line: CommandLine
     out.status = 2;
     return out;
   }
+  // The lab runs a command in the shell's own process, under the command's name, instead of fork + execve + wait4.
+  const shellComm = renamed(out, line.argv[0] ?? 'sh');
   const status = drive(command(line.argv, { cwd: '/' }), step, alive, true);
+  renamed(out, shellComm);
   if (line.redirect) drive(redirectIn(), step, alive);
   if (out.status !== 137) out.status = typeof status === 'number' ? status : 0;
   return out;
@@ -62,4 +65,12 @@ function capture(out: InputRun, world: Session['world'], call: SyscallCall, trac
   if (world.procs[out.session.pid]?.fds[fd]?.path !== TERMINAL) return;
   if (fd === 1) out.stdout += data;
   else if (fd === 2) out.stderr += data;
+}
+
+/** Gives the session's process a new comm (the name /proc and the hops show); returns the old one. */
+function renamed(out: InputRun, comm: string): string {
+  const p = out.session.world.procs[out.session.pid];
+  if (!p) return comm;
+  out.session = { ...out.session, world: { ...out.session.world, procs: { ...out.session.world.procs, [p.pid]: { ...p, comm } } } };
+  return p.comm;
 }
