@@ -5,17 +5,21 @@ export interface CliArgs {
   format: 'text' | 'csv' | 'json';
   /** The trace input or the replay file. */
   positional: string | null;
+  /** `docker run`'s resource flags for the runc container: --memory, --cpus, --pids-limit. */
+  resources: { memory?: string; cpus?: string; pidsLimit?: string };
 }
 
 type Parsed = { ok: true; value: CliArgs } | { ok: false; message: string };
 
 const COMMANDS = ['verdicts', 'trace', 'replay', 'runtimes', 'help'] as const;
 
+const RESOURCE_FLAGS: Record<string, keyof CliArgs['resources']> = { '--memory': 'memory', '-m': 'memory', '--cpus': 'cpus', '--pids-limit': 'pidsLimit' };
+
 export function parseCliArgs(argv: readonly string[]): Parsed {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') return ok({ command: 'help', runtime: '', format: 'text', positional: null });
+  if (command === undefined || command === '--help' || command === '-h') return ok({ command: 'help', runtime: '', format: 'text', positional: null, resources: {} });
   if (!(COMMANDS as readonly string[]).includes(command)) return { ok: false, message: `unknown command '${command}'; expected one of: ${COMMANDS.join(', ')}` };
-  const args: CliArgs = { command: command as CliArgs['command'], runtime: '', format: command === 'verdicts' ? 'csv' : 'text', positional: null };
+  const args: CliArgs = { command: command as CliArgs['command'], runtime: '', format: command === 'verdicts' ? 'csv' : 'text', positional: null, resources: {} };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] ?? '';
     const step = option(args, a, rest[i + 1]);
@@ -40,6 +44,12 @@ function option(args: CliArgs, a: string, next: string | undefined): number | st
     if (value === undefined) return 'error';
     if (value !== 'csv' && value !== 'json' && value !== 'text') return `--format takes csv, json or text, not '${value}'`;
     args.format = value;
+    return used;
+  }
+  const resource = RESOURCE_FLAGS[key];
+  if (resource) {
+    if (value === undefined) return 'error';
+    args.resources[resource] = value;
     return used;
   }
   if (key === '--json') {

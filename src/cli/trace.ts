@@ -3,11 +3,14 @@ import type { RuntimeModel } from '../sim/runtime/types.ts';
 import type { CallTrace } from '../sim/trace.ts';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';
+import { checkResources } from '../sim/runtime/resources.ts';
 
 /** `isolab trace`: boots the runtime, runs one input, prints each call's hops and its strace line. */
 export function traceCommand(runtime: RuntimeModel, args: CliArgs, io: CliIo): number {
   const input = args.positional ?? '';
-  const session = runtime.boot();
+  const booted = bootWith(runtime, args, io);
+  if (!booted) return 2;
+  const session = booted;
   const result = runInput(session, input);
   if (!result.ok) {
     io.stderr(`isolab: ${result.message}\n`);
@@ -44,4 +47,20 @@ function fmtNs(ns: number): string {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
   return `${Number(ns.toFixed(2))} ns`;
+}
+
+/** Boots the runtime with the resource flags given; a bad flag value is reported with Docker's words. */
+function bootWith(runtime: RuntimeModel, args: CliArgs, io: CliIo) {
+  const r = args.resources;
+  const resources = { ...(r.memory ? { memory: r.memory } : {}), ...(r.cpus ? { cpus: r.cpus } : {}), ...(r.pidsLimit ? { pidsLimit: r.pidsLimit } : {}) };
+  if (Object.keys(resources).length && runtime.id === 'host') {
+    io.stderr('isolab: --memory, --cpus and --pids-limit set a container\'s cgroup; the host runtime has none\n');
+    return undefined;
+  }
+  const problem = checkResources(resources);
+  if (problem) {
+    io.stderr(`isolab: ${problem}\n`);
+    return undefined;
+  }
+  return runtime.boot({ resources });
 }

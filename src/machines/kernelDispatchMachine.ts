@@ -29,7 +29,10 @@ type Ctx = { context: KernelDispatchContext };
 
 const check = (phase: CheckPhase) => ({
   entry: { type: 'runCheck' as const, params: { phase } },
-  always: [{ guard: 'isCheckDenied' as const, target: '#kernelDispatch.returning' }],
+  always: [
+    { guard: 'isTerminated' as const, target: '#kernelDispatch.killed' },
+    { guard: 'isCheckDenied' as const, target: '#kernelDispatch.returning' },
+  ],
 });
 
 export const kernelDispatchMachine = setup({
@@ -52,8 +55,8 @@ export const kernelDispatchMachine = setup({
     runCheck: assign(({ context: c }: Ctx, params: { phase: CheckPhase }) => {
       const r = runCheck(params.phase, c);
       if (!r) return { check: null };
-      const outcome = r.ok ? null : { retval: -1, errno: r.errno, deniedBy: params.phase, reason: r.reason };
-      const world = !r.ok && r.world ? r.world : c.world;
+      const outcome = r.ok ? null : { retval: -1, errno: r.errno, deniedBy: params.phase, reason: r.reason, terminated: r.terminated };
+      const world = r.world ?? c.world;
       return { check: r, hops: [...c.hops, checkHop(params.phase, r)], outcome, world };
     }),
     runExecute: assign(({ context: c }: Ctx) => {

@@ -1,6 +1,7 @@
 import { errnoMessage } from '../sim/errno.ts';
 import type { Session } from '../sim/runtime/types.ts';
-import type { Command, Reply } from '../sim/shell/program.ts';
+import type { Command, Reply, Step } from '../sim/shell/program.ts';
+import { burnCpu } from '../sim/kernel/cpuBridge.ts';
 import type { CommandLine } from '../sim/shell/tokenize.ts';
 import { redirectIn, redirectOut, TERMINAL } from '../sim/shell/redirect.ts';
 import type { SyscallCall } from '../sim/syscalls/args.ts';
@@ -20,7 +21,13 @@ export const MAX_CALLS_PER_COMMAND = 5000;
  */
 export function runCommand(session: Session, command: Command, line: CommandLine): InputRun {
   const out: InputRun = { session, calls: [], stdout: '', stderr: '', status: 0 };
-  const step = (call: SyscallCall): Reply => {
+  const step = (item: Step): Reply => {
+    if ('type' in item) {
+      const burned = burnCpu(out.session.world, out.session.pid, item.wallUsec);
+      out.session = { ...out.session, world: burned.world };
+      return { retval: burned.grantedUsec, errno: null };
+    }
+    const call = item;
     const run = runCall(out.session.world, out.session.pid, call);
     out.calls.push(run.trace);
     if (run.terminated !== null || !run.world.procs[out.session.pid]) {
@@ -48,7 +55,7 @@ export function runCommand(session: Session, command: Command, line: CommandLine
 }
 
 /** Steps a generator to its end; returns its value, or false when a call failed it (for redirects) or the process died. */
-function drive(program: Generator<SyscallCall, unknown, Reply>, step: (c: SyscallCall) => Reply, alive: () => boolean, value = false): number | boolean {
+function drive(program: Generator<Step, unknown, Reply>, step: (c: Step) => Reply, alive: () => boolean, value = false): number | boolean {
   let next = program.next({ retval: 0, errno: null });
   for (let i = 0; !next.done; i++) {
     if (i >= MAX_CALLS_PER_COMMAND || !alive()) return value ? 1 : false;

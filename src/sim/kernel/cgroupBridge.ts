@@ -1,5 +1,6 @@
 import { chargeMemory as cgChargeMemory, chargeWouldOom } from '../cgroups/memory.ts';
 import { forkProcess } from '../cgroups/procs.ts';
+import type { OomKillEntry } from '../cgroups/types.ts';
 import { pidsLimitHit } from '../cgroups/pids.ts';
 import type { Process } from './process.ts';
 import { reap } from './reap.ts';
@@ -40,18 +41,46 @@ export function chargeMemory(world: World, proc: Process, bytes: number, commit:
       ? { ok: false, note: `memory controller: ${bytes} more bytes would exceed memory.max, and with no swap the OOM killer will run`, reason: 'cgroups: memory.max reached', world, killedCaller: false }
       : { ok: true, note: `memory controller: ${bytes} bytes fit under memory.max of ${proc.cgroup} and its parents`, world };
   }
-  const step = cgChargeMemory(world.cgroups, proc.pid, bytes, world.timeNs);
-  let w: World = { ...world, cgroups: step.tree };
-  if (!step.result.ok) return { ok: false, note: step.result.reason, reason: `cgroups: ${step.result.reason}`, world: w, killedCaller: false };
-  const { victims, callerKilled } = step.result.value;
-  for (const v of victims) {
-    const victim = w.procs[v.pid];
-    w = { ...w, dmesg: [...w.dmesg, v.summary, v.line] };
-    if (victim) w = reap(w, victim);
+  // Pages are touched one after another, so the charge grows until a limit is hit: charge in steps.
+  let w: World = { ...world, cgroups: withCurrentNames(world) };
+  const victims: OomKillEntry[] = [];
+  for (let done = 0; done < bytes;) {
+    const chunk = Math.min(CHUNK, bytes - done);
+    const step = cgChargeMemory(w.cgroups, proc.pid, chunk, w.timeNs);
+    w = { ...w, cgroups: step.tree };
+    if (!step.result.ok) return { ok: false, note: step.result.reason, reason: `cgroups: ${step.result.reason}`, world: w, killedCaller: false };
+    victims.push(...step.result.value.victims);
+    w = reapVictims(w, step.result.value.victims);
+    if (step.result.value.callerKilled) {
+      return { ok: false, note: `The charge crosses memory.max; reclaim finds nothing to free and the OOM killer picks this process: ${victims.at(-1)?.line ?? ''}`, reason: 'cgroups: memory.max reached, OOM-killed', world: w, killedCaller: true };
+    }
+    const me = w.procs[proc.pid];
+    if (me) w = { ...w, procs: { ...w.procs, [me.pid]: { ...me, memBytes: me.memBytes + chunk } } };
+    done += chunk;
   }
-  if (callerKilled) return { ok: false, note: `OOM killer: ${victims.at(-1)?.line ?? 'the caller is killed'}`, reason: 'cgroups: memory.max reached, OOM-killed', world: w, killedCaller: true };
-  const me = w.procs[proc.pid];
-  if (me) w = { ...w, procs: { ...w.procs, [me.pid]: { ...me, memBytes: me.memBytes + bytes } } };
   const killed = victims.length ? `; the OOM killer first killed ${victims.map((v) => `${v.pid} (${v.comm})`).join(', ')}` : '';
   return { ok: true, note: `memory controller charges ${bytes} bytes to ${proc.cgroup}${killed}`, world: w };
+}
+
+/** How much memory is touched between two looks at the limit (the kernel charges page by page). */
+const CHUNK = 4 * 1024 * 1024;
+
+function reapVictims(world: World, victims: readonly OomKillEntry[]): World {
+  let w = world;
+  for (const v of victims) {
+    w = { ...w, dmesg: [...w.dmesg, v.summary, v.line] };
+    const victim = w.procs[v.pid];
+    if (victim) w = reap(w, victim);
+  }
+  return w;
+}
+
+/** The cgroup tree keeps each process's name for the OOM log; bring it up to date (exec changes it). */
+function withCurrentNames(world: World) {
+  let procs = world.cgroups.procs;
+  for (const p of Object.values(world.procs)) {
+    const cp = procs[p.pid];
+    if (cp && cp.comm !== p.comm) procs = { ...procs, [p.pid]: { ...cp, comm: p.comm } };
+  }
+  return procs === world.cgroups.procs ? world.cgroups : { ...world.cgroups, procs };
 }

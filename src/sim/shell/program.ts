@@ -14,7 +14,19 @@ export interface Reply {
   data?: string;
 }
 
-export type Program = Generator<SyscallCall, number, Reply>;
+/**
+ * Time on the CPU with no syscall at all (a busy loop): what the cpu
+ * controller's bandwidth limit throttles. The reply's retval is the CPU time
+ * granted in µs.
+ */
+export interface CpuStep {
+  type: 'cpu';
+  wallUsec: number;
+}
+
+export type Step = SyscallCall | CpuStep;
+
+export type Program = Generator<Step, number, Reply>;
 
 /** What a command needs to know about where it runs, read-only. */
 export interface ShellEnv {

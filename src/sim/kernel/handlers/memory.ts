@@ -1,5 +1,5 @@
 import { chargeMemory } from '../cgroupBridge.ts';
-import type { SyscallHandler } from './types.ts';
+import type { CallContext, SyscallHandler } from './types.ts';
 import { caller, deny, done, failed, num, pass, withProc } from './util.ts';
 
 /**
@@ -16,15 +16,21 @@ const MAP_FIXED = 0x10;
 /** Where the lab puts the first mapping: a typical x86_64 mmap base. */
 const MMAP_BASE = 0x7f0000000000;
 
+/** Anonymous memory asked for at once (MAP_POPULATE): charged to the cgroup by the call itself. */
+function populates(c: CallContext): boolean {
+  const flags = num(c, 3) ?? 0;
+  return (flags & MAP_ANONYMOUS) !== 0 && (flags & MAP_POPULATE) !== 0;
+}
+
 export const memoryHandlers: Record<string, SyscallHandler> = {
   mmap: {
     checks: {
       cgroups: (c) => {
-        const flags = num(c, 3) ?? 0;
-        const len = num(c, 1) ?? 0;
-        if (!(flags & MAP_ANONYMOUS) || !(flags & MAP_POPULATE)) return null;
-        const r = chargeMemory(c.world, caller(c), len, false);
-        return r.ok ? pass(r.note) : deny('ENOMEM', r.note, r.reason);
+        if (!populates(c)) return null;
+        const r = chargeMemory(c.world, caller(c), num(c, 1) ?? 0, true);
+        if (r.ok) return { ...pass(r.note), world: r.world };
+        const killed = r.killedCaller ? { terminated: '+++ killed by SIGKILL +++' } : {};
+        return { ...deny('ENOMEM', r.note, r.reason), world: r.world, ...killed };
       },
     },
     execute: (c) => {
@@ -37,10 +43,7 @@ export const memoryHandlers: Record<string, SyscallHandler> = {
       if (!(flags & MAP_ANONYMOUS) || !(flags & MAP_POPULATE)) {
         return done(c, addr, `Reserves ${len} bytes of address space at ${hex}; no page is charged until it is touched`, { annotation: '', simplified: !(flags & MAP_ANONYMOUS) });
       }
-      const r = chargeMemory(c.world, p, len, true);
-      if (r.ok) return done(c, addr, `${r.note}; the pages are mapped at ${hex}`, { world: r.world });
-      if (r.killedCaller) return done(c, 0, r.note, { world: r.world, terminated: '+++ killed by SIGKILL +++' });
-      return failed(c, 'ENOMEM', r.note, r.reason, { world: r.world });
+      return done(c, addr, `Maps ${len} bytes at ${hex}, every page touched and charged to ${p.cgroup}`);
     },
   },
   munmap: {

@@ -21,12 +21,13 @@ export interface CallContext {
 
 /**
  * What a check says, with the sentence a lecturer would read aloud and its
- * modelled cost. A refusal may still change the world (a refused fork is
- * counted in pids.events).
+ * modelled cost. A check may change the world (a memory charge, a refused
+ * fork counted in pids.events), and a refusal may end the caller (the OOM
+ * killer picked it).
  */
 export type CheckResult =
-  | { ok: true; note: string; costNs?: number; source?: string }
-  | { ok: false; errno: ErrnoName; note: string; reason: string; costNs?: number; source?: string; world?: World };
+  | { ok: true; note: string; costNs?: number; source?: string; world?: World }
+  | { ok: false; errno: ErrnoName; note: string; reason: string; costNs?: number; source?: string; world?: World; terminated?: string };
 
 export interface ExecResult {
   world: World;

@@ -1,7 +1,7 @@
 import type { Command } from '../program.ts';
 import { cat, echo, ls, mkdir, rm, touch } from './files.ts';
 import { hostname, id, uname, whoami } from './identity.ts';
-import { forkbomb, memhog } from './resources.ts';
+import { cpuburn, forkbomb, memhog } from './resources.ts';
 import { insmod, kill, mount, reboot, umount, unshare } from './system.ts';
 
 /** Every command the lab's shell knows, with the one line `help` prints for it. */
@@ -24,4 +24,5 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   kill: { run: kill, help: 'kill [-9] PID — kill' },
   memhog: { run: memhog, help: 'memhog SIZE — mmap(MAP_POPULATE): charges SIZE to the memory cgroup' },
   forkbomb: { run: forkbomb, help: 'forkbomb [N] — clone up to N times: meets pids.max' },
+  cpuburn: { run: cpuburn, help: 'cpuburn SECONDS — a busy loop with no syscalls: meets cpu.max' },
 };

@@ -53,3 +53,22 @@ export const forkbomb: Command = function* (argv) {
   yield* writeFd(1, `forkbomb: ${max} children forked, none refused\n`);
   return 0;
 };
+
+/**
+ * cpuburn SECONDS: a busy loop on one CPU for SECONDS of wall time, with no
+ * syscall in it. Under cpu.max the scheduler lets it run for the quota of
+ * each period and throttles it for the rest.
+ * @see Documentation/scheduler/sched-bwc.rst
+ */
+export const cpuburn: Command = function* (argv) {
+  const seconds = Number(argv[1] ?? 1);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    yield* writeFd(2, 'cpuburn: usage: cpuburn SECONDS (0 < SECONDS ≤ 3600)\n');
+    return 1;
+  }
+  const wallUsec = Math.round(seconds * 1e6);
+  const r = yield { type: 'cpu', wallUsec };
+  const got = (r.retval ?? 0) / 1e6;
+  yield* writeFd(1, `cpuburn: ${seconds} s on the clock, ${got.toFixed(3)} s on the CPU; throttled for ${(seconds - got).toFixed(3)} s\n`);
+  return 0;
+};
