@@ -13,7 +13,7 @@ import { dir, file, link, type ProcNode } from './procTypes.ts';
  * pid and user namespaces.
  * @see proc_pid_status(5), proc_pid_ns(5), user_namespaces(7) "/proc/PID/uid_map"
  */
-export const PID_ENTRIES = ['status', 'cmdline', 'comm', 'cgroup', 'uid_map', 'gid_map', 'setgroups', 'mounts', 'mountinfo', 'oom_score_adj', 'ns', 'fd', 'exe', 'cwd', 'root'];
+export const PID_ENTRIES = ['status', 'cmdline', 'comm', 'cgroup', 'uid_map', 'gid_map', 'setgroups', 'mounts', 'mountinfo', 'oom_score_adj', 'ns', 'fd', 'net', 'exe', 'cwd', 'root'];
 
 const NS_ENTRIES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'time', 'time_for_children', 'user', 'uts'];
 
@@ -23,6 +23,7 @@ export function pidNode(v: Viewer, target: Process, parts: readonly string[]): P
   if (name === undefined) return dir(uid, gid);
   if (name === 'ns') return sub === undefined ? dir(uid, gid, 0o511) : nsLink(target, sub);
   if (name === 'fd') return sub === undefined ? dir(uid, gid, 0o500) : fdLink(target, sub);
+  if (name === 'net') return sub === undefined ? dir() : sub === 'dev' && parts.length === 2 ? file(() => netDevText(v, target)) : undefined;
   if (sub !== undefined) return undefined;
   const text = pidFileText(v, target, name);
   if (text !== undefined) return file(text, name === 'oom_score_adj' || name.endsWith('_map') || name === 'setgroups' ? 0o644 : 0o444, uid, gid);
@@ -36,6 +37,7 @@ export function pidList(target: Process, parts: readonly string[]): string[] | u
   if (parts.length === 0) return PID_ENTRIES;
   if (parts[0] === 'ns' && parts.length === 1) return NS_ENTRIES;
   if (parts[0] === 'fd' && parts.length === 1) return Object.keys(target.fds);
+  if (parts[0] === 'net' && parts.length === 1) return ['dev'];
   return undefined;
 }
 
@@ -108,4 +110,17 @@ function statusText(v: Viewer, p: Process): string {
 function pidSeenLevel(v: Viewer, viewer: Process): number {
   const ns = v.world.namespaces[viewer.ns.pid] as NamespaceOf<'pid'> | undefined;
   return ns?.level ?? 0;
+}
+
+/**
+ * /proc/PID/net/dev: the interfaces of the process's network namespace, with
+ * the lab's traffic counters at zero.
+ * @see proc_pid_net(5), net/core/net-procfs.c dev_seq_show()
+ */
+function netDevText(v: Viewer, p: Process): string {
+  const net = v.world.namespaces[p.ns.net] as NamespaceOf<'net'>;
+  const head = 'Inter-|   Receive                                                |  Transmit\n'
+    + ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
+  const zeros = '       0       0    0    0    0     0          0         0        0       0    0    0    0     0       0          0';
+  return head + net.interfaces.map((i) => `${i.name.padStart(6)}:${zeros}\n`).join('');
 }

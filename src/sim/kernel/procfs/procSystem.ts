@@ -2,7 +2,7 @@ import type { NamespaceOf } from '../namespaces.ts';
 import type { Process } from '../process.ts';
 import { KERNEL_RELEASE } from '../handlers/uts.ts';
 import type { Viewer } from '../vfsBridge.ts';
-import { dir, file, type ProcNode } from './procTypes.ts';
+import { dir, file, link, type ProcNode } from './procTypes.ts';
 
 /**
  * The files of /proc that are not about one process. /proc/sys/kernel/hostname
@@ -15,7 +15,7 @@ const SYS_KERNEL = ['hostname', 'domainname', 'ostype', 'osrelease', 'pid_max', 
 /** The entries Docker masks or makes read-only exist here so the masking has something to cover. */
 export const SYSTEM_ENTRIES = [
   'acpi', 'asound', 'bus', 'cmdline', 'cpuinfo', 'filesystems', 'fs', 'interrupts', 'irq', 'kcore', 'keys',
-  'latency_stats', 'loadavg', 'meminfo', 'modules', 'mounts', 'scsi', 'sched_debug', 'self', 'sys',
+  'latency_stats', 'loadavg', 'meminfo', 'modules', 'mounts', 'net', 'scsi', 'sched_debug', 'self', 'sys',
   'sysrq-trigger', 'thread-self', 'timer_list', 'uptime', 'version',
 ];
 
@@ -28,6 +28,9 @@ export function systemNode(v: Viewer, viewer: Process, parts: readonly string[])
   if (rest.length) return undefined;
   if (DIRS.has(name)) return dir();
   switch (name) {
+    // /proc/net and /proc/mounts follow the reader: links into /proc/self (fs/proc/proc_net.c, fs/proc/root.c).
+    case 'net': return link('self/net');
+    case 'mounts': return link('self/mounts');
     case 'kcore': return { kind: 'file', mode: 0o400, uid: 0, gid: 0, size: 140737477881856, content: '\x7fELF' };
     case 'sysrq-trigger': return { kind: 'file', mode: 0o200, uid: 0, gid: 0, content: '' };
     case 'version': return file(`Linux version ${KERNEL_RELEASE} (lab@isolation-lab) #1 SMP PREEMPT_DYNAMIC\n`);
