@@ -8,7 +8,8 @@ import { syscallByName } from '../syscalls/catalogue.ts';
  * newer than the profile fall back as they would on an older kernel
  * (glibc retries clone3 as clone, for example). With Docker's default profile
  * on x86_64 that affects the syscalls added after the profile's newest names.
- * @see runc libcontainer/seccomp/patchbpf/enosys_linux.go, runc tests/integration/seccomp.bats "seccomp -ENOSYS handling"
+ * @see runc libcontainer/seccomp/patchbpf/enosys_linux.go (opencontainers/runc PR 2750, "seccomp: prepend -ENOSYS stub to all filters", runc 1.0.0-rc93)
+ * @see seccomp/libseccomp PR 457, where a runc maintainer describes the stub (2025)
  */
 export function highestNamedSyscall(profile: SeccompProfile): number {
   let max = -1;

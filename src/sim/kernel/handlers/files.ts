@@ -5,6 +5,7 @@ import { COST } from '../costs.ts';
 import { lowestFreeFd, type OpenFile } from '../process.ts';
 import { applyPending, withVfs } from '../vfsBridge.ts';
 import { isPathArg, nowSeconds, pathArg, type PathArg } from './pathArgs.ts';
+import { nsOpenCheck, nsOpenExecute } from './nsOpen.ts';
 import type { CallContext, CheckResult, SyscallHandler } from './types.ts';
 import { caller, deny, done, failed, num, pass, withProc } from './util.ts';
 import { describeTarget, statHandlers } from './stat.ts';
@@ -44,6 +45,9 @@ const openHandler: SyscallHandler = {
     vfs: (c) => {
       const { at, flags, mode } = openArgs(c);
       if (!isPathArg(at)) return vfsFail(at.error);
+      // /proc/PID/ns/* are magic links: open() yields a namespace fd rather than following their text.
+      const nsLink = nsOpenCheck(c, at, flags);
+      if (nsLink) return nsLink;
       const r = openFile(at.env, at.ctx, at.path, openFlagsOf(flags, mode), nowSeconds(c));
       if (!r.ok) return deny(r.errno, `Path walk of "${at.path}": ${r.reason}`, `vfs: ${r.reason}`);
       return pass(`Path walk of "${at.path}" reaches ${describeTarget(at.env, r.value.file)}; the ${openFlagsOf(flags, mode).access === 'r' ? 'read' : 'write'} permission check passes`);
@@ -52,6 +56,8 @@ const openHandler: SyscallHandler = {
   execute: (c) => {
     const { at, flags, mode } = openArgs(c);
     if (!isPathArg(at)) return failed(c, at.error, 'Bad path argument', 'vfs: bad path argument');
+    const nsFd = nsOpenExecute(c, at, flags);
+    if (nsFd) return nsFd;
     const r = openFile(at.env, at.ctx, at.path, openFlagsOf(flags, mode), nowSeconds(c));
     if (!r.ok) return failed(c, r.errno, r.reason, `vfs: ${r.reason}`);
     const p = caller(c);

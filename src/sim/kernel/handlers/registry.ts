@@ -8,6 +8,8 @@ import { lifecycleHandlers } from './lifecycle.ts';
 import { memoryHandlers } from './memory.ts';
 import { mountHandlers } from './mounts.ts';
 import { privilegedHandlers } from './privileged.ts';
+import { readlinkHandlers } from './readlink.ts';
+import { setnsHandler } from './setns.ts';
 import { socketHandler } from './socket.ts';
 import type { SyscallHandler } from './types.ts';
 import { unshareHandler } from './unshare.ts';
@@ -24,7 +26,9 @@ const HANDLERS: Record<string, SyscallHandler> = {
   ...fileHandlers,
   ...fdHandlers,
   ...mountHandlers,
+  ...readlinkHandlers,
   unshare: unshareHandler,
+  setns: setnsHandler,
   clone: cloneHandler,
   clone3: cloneHandler,
   fork: cloneHandler,

@@ -55,7 +55,8 @@ export const utsHandlers: Record<string, SyscallHandler> = {
     execute: (c) => {
       const ns = utsOf(c);
       const text = `{sysname="Linux", nodename=${quote(ns.hostname, 64)}, release="${KERNEL_RELEASE}", version="#1 SMP PREEMPT_DYNAMIC", machine="x86_64", domainname=${quote(ns.domainname, 64)}}`;
-      return done(c, 0, `Copies the UTS names out: nodename is "${ns.hostname}" in this namespace`, { outArgs: { 0: text } });
+      // data: the struct utsname as the shell's uname/hostname commands read it (they parse nodename= and release=).
+      return done(c, 0, `Copies the UTS names out: nodename is "${ns.hostname}" in this namespace`, { outArgs: { 0: text }, data: text });
     },
   },
 };
