@@ -16,16 +16,22 @@ import { caller, deny, done, num, pass } from './util.ts';
 /** Signals that end a process by default (signal(7), "Term" and "Core" dispositions). */
 const FATAL = new Set(['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGABRT', 'SIGSEGV', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 'SIGPIPE', 'SIGSYS']);
 
-export const lifecycleHandlers: Record<string, SyscallHandler> = {
-  exit_group: {
-    execute: (c) => {
-      const code = num(c, 0) ?? 0;
-      const p = caller(c);
-      return done(c, 0, `Process ${p.pid} exits with status ${code}; its memory and its pids charge go back to its cgroup`, {
-        world: reap(c.world, p), terminated: `+++ exited with ${code} +++`, cost: COST.generic,
-      });
-    },
+const exitProcess: SyscallHandler = {
+  execute: (c) => {
+    const code = num(c, 0) ?? 0;
+    const p = caller(c);
+    return done(c, 0, `Process ${p.pid} exits with status ${code}; its memory and its pids charge go back to its cgroup`, {
+      world: reap(c.world, p), terminated: `+++ exited with ${code} +++`, cost: COST.generic,
+    });
   },
+};
+
+export const lifecycleHandlers: Record<string, SyscallHandler> = {
+  exit_group: exitProcess,
+  // exit(2) ends only the calling thread, but the last thread out ends the
+  // thread group (kernel/exit.c do_exit); the lab models one thread per
+  // process, so exit never returns either: strace prints `exit(0) = ?`.
+  exit: exitProcess,
   kill: {
     checks: {
       namespaces: (c) => {

@@ -1,7 +1,7 @@
 import type { Capability } from '../capabilities.ts';
 import { capableInit, inUserNs, nsCapable, ownerOf } from '../nsCapable.ts';
-import type { CallContext, SyscallHandler } from './types.ts';
-import { caller, deny, done, pass } from './util.ts';
+import type { CallContext, ExecResult, SyscallHandler } from './types.ts';
+import { caller, deny, done, failed, num, pass } from './util.ts';
 
 /**
  * Syscalls whose first gate is a capability check, checked where the kernel
@@ -61,9 +61,33 @@ function gated(name: string, g: Gate): SyscallHandler {
           : deny('EPERM', `${name} needs ${g.cap} in ${where}; the caller lacks it`, `capabilities: ${name} needs ${g.cap}`);
       },
     },
-    execute: (c) => done(c, 0, `Granted: the call ${g.effect}`, { simplified: true }),
+    execute: (c) => ARG_CHECKS[name]?.(c) ?? done(c, 0, `Granted: the call ${g.effect}`, { simplified: true }),
   };
 }
+
+/** sizeof(Elf64_Ehdr): the smallest image init_module will look at. */
+const ELF64_EHDR_SIZE = 64;
+
+/**
+ * The argument checks the kernel makes once the capability check has passed,
+ * before any work: what a granted call with bad arguments returns.
+ * @see kernel/module/main.c: copy_module_from_user() (-ENOEXEC when len < sizeof(Elf_Ehdr)), idempotent_init_module() (-EBADF without a readable file), fs/kernel_read_file.c kernel_read_file() (-EINVAL for a file that is not regular)
+ */
+const ARG_CHECKS: Record<string, (c: CallContext) => ExecResult | null> = {
+  init_module: (c) => {
+    const len = num(c, 1) ?? 0;
+    return len < ELF64_EHDR_SIZE
+      ? failed(c, 'ENOEXEC', `copy_module_from_user(): ${len} bytes are fewer than an ELF header (${ELF64_EHDR_SIZE})`, 'kernel: the module image is shorter than an ELF header')
+      : null;
+  },
+  finit_module: (c) => {
+    const fd = num(c, 0);
+    const file = fd === undefined ? undefined : caller(c).fds[fd];
+    if (!file || (file.flags & 3) === 1) return failed(c, 'EBADF', `fd ${fd ?? '?'} is not open for reading, so there is no module file to load`, `kernel: fd ${fd ?? '?'} is not open for reading`);
+    // kernel_read_file() (fs/kernel_read_file.c) reads only regular files.
+    return file.kind === 'file' ? null : failed(c, 'EINVAL', `fd ${fd} is not a regular file, and kernel_read_file() reads only those`, `kernel: fd ${fd} is not a regular file`);
+  },
+};
 
 export const privilegedHandlers: Record<string, SyscallHandler> = Object.fromEntries(
   Object.entries(GATES).map(([name, g]) => [name, gated(name, g)]),
