@@ -2,6 +2,7 @@ import { parseCall } from '../sim/strace/callParser.ts';
 import { syscallByName } from '../sim/syscalls/catalogue.ts';
 import { suggestSyscall } from '../sim/syscalls/suggestSyscall.ts';
 import type { SyscallCall } from '../sim/syscalls/args.ts';
+import { withLabels } from '../sim/syscalls/abiOrder.ts';
 import type { Session } from '../sim/runtime/types.ts';
 import type { CallTrace } from '../sim/trace.ts';
 import { COMMANDS } from '../sim/shell/commands/index.ts';
@@ -53,7 +54,7 @@ function runSyscallText(session: Session, text: string): InputResult {
     return { ok: false, message: `unknown syscall '${name}'${hint.length ? `; did you mean ${hint.join(', ')}?` : ''}`, column: text.indexOf(name) + 1 };
   }
   // Keep strace's `name=` labels in the text so the line prints as it was typed.
-  const call: SyscallCall = { name, args: args.map((a, i) => (labels[i] ? { ...a, text: `${labels[i]}=${a.text}` } : a)) };
+  const call: SyscallCall = { name, args: withLabels(args, labels) };
   const run = runCall(session.world, session.pid, call);
   const alive = run.world.procs[session.pid] !== undefined;
   const next = alive ? { ...session, world: run.world } : session;

@@ -1,6 +1,7 @@
 import { evaluateSeccomp, type SeccompDecision } from '../seccomp/evaluate.ts';
 import type { SeccompProfile } from '../seccomp/profile.ts';
 import { argNumber } from '../syscalls/argValue.ts';
+import { inAbiOrder } from '../syscalls/abiOrder.ts';
 import type { SyscallCall } from '../syscalls/args.ts';
 import type { Hop } from '../trace.ts';
 import type { CapSet } from './capabilities.ts';
@@ -42,7 +43,7 @@ export function seccompCheck(world: World, pid: number, call: SyscallCall): Secc
     const reason = `${call.name} is newer than every syscall ${filter.label} names, so runc's stub returns ENOSYS before the filter runs`;
     return { hop: hop('deny', reason, COST.seccompDockerFilter), outcome: { retval: -1, errno: 'ENOSYS', deniedBy: 'seccomp', reason: `seccomp: ${reason}` } };
   }
-  const args = call.args.map((a) => argNumber(a));
+  const args = inAbiOrder(call.name, call.args).map((a) => argNumber(a));
   const ev = evaluateSeccomp(filter.profile, { name: call.name, args }, { arch: 'amd64', caps: filter.caps, kernel: KERNEL });
   if (ev.type === 'argument-dependent') {
     const first = ev.outcomes[0];

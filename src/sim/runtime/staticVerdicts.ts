@@ -2,6 +2,7 @@ import { evaluateSeccomp } from '../seccomp/evaluate.ts';
 import { staticSeccompVerdict } from '../seccomp/staticVerdict.ts';
 import { allSyscalls, syscallByName } from '../syscalls/catalogue.ts';
 import { argNumber } from '../syscalls/argValue.ts';
+import { inAbiOrder } from '../syscalls/abiOrder.ts';
 import type { InstalledFilter } from '../kernel/seccompGate.ts';
 import { isAboveProfile } from '../kernel/enosysStub.ts';
 import type { StaticClassifier, StaticOutcome, SyscallVerdict } from '../trace.ts';
@@ -34,7 +35,7 @@ export function linuxClassifier(filter: InstalledFilter | null): { classify: Sta
     const v = table.get(name);
     if (!v) return unknownSyscall(name, filter);
     if (v.verdict !== 'conditional' || !filter) return fromVerdict(v, filter);
-    const values = args().map((a) => argNumber(a));
+    const values = inAbiOrder(name, args()).map((a) => argNumber(a));
     const ev = evaluateSeccomp(filter.profile, { name, args: values }, { arch: 'amd64', caps: filter.caps, kernel: [6, 11] });
     const d = ev.type === 'decided' ? ev : ev.outcomes[0];
     const allowed = !d || d.outcome === 'allow' || d.outcome === 'log';

@@ -1,4 +1,5 @@
 import type { ArgNode } from '../syscalls/args.ts';
+import { withLabels } from '../syscalls/abiOrder.ts';
 import { ArgCursor, CH, MAX_DEPTH, isCloser, isDigit, isIdentStart, isSpace, closerOf, show } from './argScanner.ts';
 import { syntaxError, type StraceParse } from './syntaxError.ts';
 
@@ -241,11 +242,12 @@ export function parseArgs(raw: string): StraceParse<ParsedArgs> {
 }
 
 /**
- * The arguments for a classifier: parsed when they parse, else the whole text
- * as one `raw` node, so a rule sees what strace printed rather than nothing.
+ * The arguments for a classifier: parsed when they parse (with strace's
+ * `name=` labels kept in their text, see syscalls/abiOrder.ts), else the whole
+ * text as one `raw` node, so a rule sees what strace printed rather than nothing.
  */
 export function argsOrRaw(raw: string): ArgNode[] {
   const parsed = parseArgs(raw);
-  if (parsed.ok) return parsed.value.args;
+  if (parsed.ok) return withLabels(parsed.value.args, parsed.value.labels);
   return [{ type: 'raw', text: raw.trim() }];
 }

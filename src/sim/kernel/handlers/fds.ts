@@ -37,6 +37,8 @@ const read: SyscallHandler = {
     if (isErr(got)) return got;
     const { p, fd, f } = got;
     if (f.path === TERMINAL) return done(c, 0, 'The terminal has no input waiting: read returns 0, end of file', { outArgs: { 1: '""' } });
+    // nsfs files have no read operation (fs/nsfs.c ns_file_operations): vfs_read returns EINVAL.
+    if (f.kind === 'nsfd') return failed(c, 'EINVAL', `${f.path} is a namespace file: it can be passed to setns, not read`, 'kernel: a namespace file cannot be read');
     if ((f.flags & 3) === 1) return failed(c, 'EBADF', `fd ${fd} was opened write-only`, 'kernel: fd not open for reading');
     const count = num(c, 2) ?? 4096;
     const { v, r } = locOf(c, p, f);

@@ -70,6 +70,8 @@ export function fstatFd(c: CallContext, fdIdx: number, bufIdx: number): ExecResu
   const f = p.fds[fd];
   if (!f) return failed(c, 'EBADF', `fd ${fd} is not open in this process`, `kernel: fd ${fd} is not open`);
   if (f.path === TERMINAL_PATH) return done(c, 0, 'The terminal is a character device', { outArgs: { [bufIdx]: '{st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0), ...}' } });
+  // An nsfs inode: a regular file, mode 0444, whose inode number is the namespace's id (fs/nsfs.c).
+  if (f.kind === 'nsfd') return done(c, 0, `${f.path} is an nsfs inode whose number is the namespace id`, { outArgs: { [bufIdx]: '{st_mode=S_IFREG|0444, st_size=0, ...}' } });
   const v = procView(c, p);
   const r = resolve(v.env, v.ctx, f.path);
   if (!r.ok) return failed(c, r.errno, r.reason, `vfs: ${r.reason}`);
