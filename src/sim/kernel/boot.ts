@@ -61,7 +61,7 @@ const HOST_PROCS: Array<{ pid: number; ppid: number; comm: string; exe: string; 
 
 export function hostProcess(spec: (typeof HOST_PROCS)[number], ns: NsSet): Process {
   return {
-    ...spec, cred: rootCredentials(ALL_CAPS), ns, pidNsForChildren: ns.pid, timeNsForChildren: ns.time, nsPids: [spec.pid],
+    ...spec, tgid: spec.pid, cred: rootCredentials(ALL_CAPS), ns, pidNsForChildren: ns.pid, timeNsForChildren: ns.time, nsPids: [spec.pid],
     fds: spec.pid === HOST_SHELL_PID ? { ...TERMINAL_FDS } : {}, cwd: spec.pid === HOST_SHELL_PID ? '/root' : '/', root: '/', umask: 0o022,
     seccomp: { mode: 'disabled', profile: null }, memBytes: 0, oomScoreAdj: 0, state: 'running', exitSignal: null,
   };

@@ -11,12 +11,15 @@ export function pidNsLevel(world: World, nsId: number): number {
 }
 
 /**
- * The pid `target` has as seen from `viewer`'s pid namespace (task_tgid_vnr), or 0
+ * The pid `target` has as seen from `viewer`'s pid namespace (task_tgid_vnr;
+ * with 'tid', task_pid_vnr), or 0
  * when it is not visible there — as getppid() returns 0 in a container's init,
  * whose parent lives in the host's namespace.
  * @see pid_namespaces(7)
  */
-export function pidSeenBy(world: World, viewer: Process, target: Process): number {
+export function pidSeenBy(world: World, viewer: Process, target: Process, kind: 'pid' | 'tid' = 'pid'): number {
+  // A thread's pid is its group's (task_tgid_vnr); its tid is its own (task_pid_vnr).
+  if (kind === 'pid' && target.tgid !== target.pid) target = world.procs[target.tgid] ?? target;
   const level = pidNsLevel(world, viewer.ns.pid);
   if (target.nsPids.length <= level) return 0;
   // Visible only if the target's namespace at that level is the viewer's own.
@@ -35,7 +38,7 @@ export function isInPidNs(world: World, proc: Process, nsId: number): boolean {
 
 /** Finds the process a viewer means by `pid` in its own pid namespace. */
 export function procByVisiblePid(world: World, viewer: Process, pid: number): Process | undefined {
-  return Object.values(world.procs).find((p) => p.state === 'running' && pidSeenBy(world, viewer, p) === pid);
+  return Object.values(world.procs).find((p) => p.state === 'running' && pidSeenBy(world, viewer, p, 'tid') === pid);
 }
 
 /**

@@ -15,11 +15,15 @@ export interface OpenFile {
 }
 
 /**
- * A process (a thread group's leader; the lab models one thread per process).
- * `pid` is the id in the initial pid namespace (what the host sees).
+ * A task: a process, or a thread of one. `pid` is the task's id in the initial
+ * pid namespace (what the host sees; a thread's tid); `tgid` is its thread
+ * group's, which getpid() returns and which equals `pid` for the leader.
+ * The lab gives a thread its own copy of the fd table and credentials rather
+ * than sharing them with its group.
  */
 export interface Process {
   pid: number;
+  tgid: number;
   ppid: number;
   comm: string;
   exe: string;
@@ -57,4 +61,9 @@ export function lowestFreeFd(fds: Record<number, OpenFile>, min = 0): number {
   let fd = min;
   while (fds[fd] !== undefined) fd++;
   return fd;
+}
+
+/** Is the task the leader of its thread group (a process, as /proc lists them)? */
+export function isLeader(p: Process): boolean {
+  return p.tgid === p.pid;
 }

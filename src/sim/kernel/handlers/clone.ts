@@ -53,7 +53,8 @@ export function assignPids(world: World, child: Process): { world: World; child:
     namespaces[ns.id] = { ...ns, nextPid: (level === 0 ? world.nextPid : ns.nextPid) + 1, initPid: ns.initPid ?? world.nextPid };
     return pid;
   });
-  return { world: { ...world, namespaces, nextPid: world.nextPid + 1 }, child: { ...child, pid: world.nextPid, nsPids } };
+  const tgid = child.tgid === 0 ? world.nextPid : child.tgid;
+  return { world: { ...world, namespaces, nextPid: world.nextPid + 1 }, child: { ...child, pid: world.nextPid, tgid, nsPids } };
 }
 
 /**
@@ -63,12 +64,33 @@ export function assignPids(world: World, child: Process): { world: World; child:
  */
 export function spawnChild(world: World, parent: Process, flags: number): { world: World; child: Process } {
   const base: Process = {
-    ...parent, pid: 0, ppid: parent.pid, nsPids: [],
+    ...parent, pid: 0, tgid: 0, ppid: parent.pid, nsPids: [],
     ns: { ...parent.ns, pid: parent.pidNsForChildren, time: parent.timeNsForChildren },
     fds: { ...parent.fds }, memBytes: 0,
   };
   const entered = enterNewNamespaces(world, base, flags, true);
   const placed = assignPids(entered.world, entered.proc);
+  return { world: withProc(placed.world, placed.child), child: placed.child };
+}
+
+/**
+ * copy_process()'s flag rules for threads: a thread shares signal handlers,
+ * which need a shared address space, and cannot start in new namespaces.
+ * @see clone(2) "EINVAL", kernel/fork.c copy_process()
+ */
+function threadFlagsError(flags: number): string | null {
+  const CLONE_VM = 0x100;
+  const CLONE_SIGHAND = 0x800;
+  if (flags & CLONE_THREAD && !(flags & CLONE_SIGHAND)) return 'CLONE_THREAD needs CLONE_SIGHAND';
+  if (flags & CLONE_SIGHAND && !(flags & CLONE_VM)) return 'CLONE_SIGHAND needs CLONE_VM';
+  if (flags & CLONE_THREAD && nsTypesInFlags(flags).some((t) => t === 'user' || t === 'pid')) return 'a thread cannot get a new user or pid namespace';
+  return null;
+}
+
+/** A thread: the caller's thread group, parent and namespaces, a tid of its own. */
+export function spawnThread(world: World, caller: Process): { world: World; child: Process } {
+  const base: Process = { ...caller, pid: 0, tgid: caller.tgid, ppid: caller.ppid, nsPids: [], fds: { ...caller.fds }, memBytes: 0 };
+  const placed = assignPids(world, base);
   return { world: withProc(placed.world, placed.child), child: placed.child };
 }
 
@@ -89,14 +111,16 @@ export const cloneHandler: SyscallHandler = {
   },
   execute: (c) => {
     const flags = flagsOf(c);
-    if (flags & CLONE_THREAD) return failed(c, 'EINVAL', 'The lab models one thread per process; a CLONE_THREAD clone is not modelled', 'lab: threads are not modelled', { cost: COST.processSwitch });
+    const bad = threadFlagsError(flags);
+    if (bad) return failed(c, 'EINVAL', bad, `kernel: ${bad}`, { cost: COST.processSwitch });
     const parent = caller(c);
-    const { world, child } = spawnChild(c.world, parent, flags);
+    const { world, child } = flags & CLONE_THREAD ? spawnThread(c.world, parent) : spawnChild(c.world, parent, flags);
     const charged = chargeFork(world, parent, child.pid);
     if (!charged.ok) return failed(c, 'EAGAIN', charged.note, charged.reason);
-    const seen = pidSeenBy(charged.world, parent, child);
+    const seen = pidSeenBy(charged.world, parent, child, 'tid');
     const inner = child.nsPids[child.nsPids.length - 1];
     const where = inner !== seen ? `; inside its own pid namespace it is pid ${inner}` : '';
-    return done(c, seen, `Creates process ${child.pid} on the host, returned to the parent as ${seen}${where}`, { world: charged.world, cost: COST.processSwitch });
+    const what = flags & CLONE_THREAD ? `a thread of process ${parent.tgid} (tid ${child.pid} on the host)` : `process ${child.pid} on the host`;
+    return done(c, seen, `Creates ${what}, returned to the parent as ${seen}${where}; the pids controller counts it`, { world: charged.world, cost: COST.processSwitch });
   },
 };

@@ -18,7 +18,7 @@ export const identityHandlers: Record<string, SyscallHandler> = {
       return done(c, pid, `task_tgid_vnr(): the caller's pid as seen in ${where}`, { cost: COST.trivial });
     },
   },
-  gettid: { execute: (c) => done(c, pidSeenBy(c.world, caller(c), caller(c)), "task_pid_vnr(): the thread's id in the caller's pid namespace", { cost: COST.trivial }) },
+  gettid: { execute: (c) => done(c, pidSeenBy(c.world, caller(c), caller(c), 'tid'), "task_pid_vnr(): the thread's own id in the caller's pid namespace", { cost: COST.trivial }) },
   getppid: {
     execute: (c) => {
       const p = caller(c);

@@ -92,12 +92,12 @@ function statusText(v: Viewer, p: Process): string {
   const nspids = p.nsPids.slice(pidSeenLevel(v, viewer)).join('\t');
   const lines = [
     `Name:\t${p.comm}`, `Umask:\t${p.umask.toString(8).padStart(4, '0')}`, 'State:\tS (sleeping)',
-    `Tgid:\t${pidSeenBy(v.world, viewer, p)}`, 'Ngid:\t0', `Pid:\t${pidSeenBy(v.world, viewer, p)}`,
+    `Tgid:\t${pidSeenBy(v.world, viewer, p)}`, 'Ngid:\t0', `Pid:\t${pidSeenBy(v.world, viewer, p, 'tid')}`,
     `PPid:\t${parent ? pidSeenBy(v.world, viewer, parent) : 0}`, 'TracerPid:\t0',
     `Uid:\t${ids('uid', c.uid, c.euid, c.suid, c.fsuid)}`, `Gid:\t${ids('gid', c.gid, c.egid, c.sgid, c.fsgid)}`,
     'FDSize:\t64', `Groups:\t${c.groups.join(' ')}`,
     `NStgid:\t${nspids}`, `NSpid:\t${nspids}`, `NSpgid:\t${nspids}`, `NSsid:\t${nspids}`,
-    `VmRSS:\t${Math.round(p.memBytes / 1024)} kB`, 'Threads:\t1',
+    `VmRSS:\t${Math.round(p.memBytes / 1024)} kB`, `Threads:\t${Object.values(v.world.procs).filter((t) => t.tgid === p.tgid).length}`,
     `CapInh:\t${capMask(c.inheritable, CAPABILITIES)}`, `CapPrm:\t${capMask(c.permitted, CAPABILITIES)}`,
     `CapEff:\t${capMask(c.effective, CAPABILITIES)}`, `CapBnd:\t${capMask(c.bounding, CAPABILITIES)}`,
     `CapAmb:\t${capMask(c.ambient, CAPABILITIES)}`, `NoNewPrivs:\t${c.noNewPrivs ? 1 : 0}`,

@@ -1,6 +1,7 @@
 import { fail, ok } from '../../result.ts';
 import type { SyntheticProvider } from '../../vfs/synthetic.ts';
 import { pidSeenBy, procByVisiblePid } from '../pidView.ts';
+import { isLeader } from '../process.ts';
 import { pidList, pidNode } from './procPid.ts';
 import { bootNode, systemList, systemNode } from './procSystem.ts';
 import { dir, link, viewerOf } from './procTypes.ts';
@@ -39,7 +40,8 @@ export const procProvider: SyntheticProvider = {
       return target ? pidList(target, parts.slice(1)) : undefined;
     }
     if (parts.length) return systemList(parts);
-    const pids = Object.values(viewer.world.procs).map((p) => pidSeenBy(viewer.world, proc, p)).filter((n) => n > 0);
+    // /proc lists thread groups; a thread is reachable by its tid but not listed (fs/proc/base.c proc_pid_readdir).
+    const pids = Object.values(viewer.world.procs).filter(isLeader).map((p) => pidSeenBy(viewer.world, proc, p)).filter((n) => n > 0);
     return [...(systemList([]) ?? []), ...pids.sort((a, b) => a - b).map(String)];
   },
   write(_fsId, parts, data, v) {
