@@ -44,14 +44,16 @@ export function chargeMemory(world: World, proc: Process, bytes: number, commit:
   // Pages are touched one after another, so the charge grows until a limit is hit: charge in steps.
   let w: World = { ...world, cgroups: withCurrentNames(world) };
   const victims: OomKillEntry[] = [];
+  // At most MAX_STEPS looks at the limit, so a huge request (MAP_NORESERVE, up to TASK_SIZE) cannot stall the lab.
+  const step = Math.max(CHUNK, Math.ceil(bytes / MAX_STEPS));
   for (let done = 0; done < bytes;) {
-    const chunk = Math.min(CHUNK, bytes - done);
-    const step = cgChargeMemory(w.cgroups, proc.pid, chunk, w.timeNs);
-    w = { ...w, cgroups: step.tree };
-    if (!step.result.ok) return { ok: false, note: step.result.reason, reason: `cgroups: ${step.result.reason}`, world: w, killedCaller: false };
-    victims.push(...step.result.value.victims);
-    w = reapVictims(w, step.result.value.victims);
-    if (step.result.value.callerKilled) {
+    const chunk = Math.min(step, bytes - done);
+    const charged = cgChargeMemory(w.cgroups, proc.pid, chunk, w.timeNs);
+    w = { ...w, cgroups: charged.tree };
+    if (!charged.result.ok) return { ok: false, note: charged.result.reason, reason: `cgroups: ${charged.result.reason}`, world: w, killedCaller: false };
+    victims.push(...charged.result.value.victims);
+    w = reapVictims(w, charged.result.value.victims);
+    if (charged.result.value.callerKilled) {
       return { ok: false, note: `The charge crosses memory.max; reclaim finds nothing to free and the OOM killer picks this process: ${victims.at(-1)?.line ?? ''}`, reason: 'cgroups: memory.max reached, OOM-killed', world: w, killedCaller: true };
     }
     const me = w.procs[proc.pid];
@@ -64,6 +66,7 @@ export function chargeMemory(world: World, proc: Process, bytes: number, commit:
 
 /** How much memory is touched between two looks at the limit (the kernel charges page by page). */
 const CHUNK = 4 * 1024 * 1024;
+const MAX_STEPS = 4096;
 
 function reapVictims(world: World, victims: readonly OomKillEntry[]): World {
   let w = world;
