@@ -39,7 +39,7 @@ function callText(c: CallTrace): string {
   const width = Math.max(...c.hops.map((h) => h.layer.length));
   const hops = c.hops.map((h) => `  ${h.layer.padEnd(width)}  ${h.verdict.padEnd(9)} ${fmtNs(h.costNs).padStart(9)}  ${h.note}  [${h.source}]`);
   const total = c.hops.reduce((s, h) => s + h.costNs, 0);
-  const reason = c.reason && c.errno ? `  ← ${c.reason}` : '';
+  const reason = c.reason && c.deniedBy ? `  ← ${c.reason}` : '';
   return `${hops.join('\n')}\n${c.line}${reason}    (${fmtNs(total)} modelled)\n\n`;
 }
 

@@ -11,7 +11,7 @@ import { returnHop, withTime } from '../sim/kernel/dispatchResult.ts';
 
 /**
  * The Linux kernel's syscall path: user space → syscall entry → seccomp →
- * the handler's checks (namespaces, capabilities, cgroups, VFS) → the work →
+ * (no such syscall: ENOSYS) → the handler's checks (namespaces, capabilities, cgroups, VFS) → the work →
  * return. Each state records one hop; the deny branches leave early with the
  * errno the kernel would return. Used for `host` and `runc` alike: what
  * differs is the calling process (its seccomp filter, namespaces, capabilities).
@@ -68,6 +68,7 @@ export const kernelDispatchMachine = setup({
       return { world: r.world, hops: [...c.hops, executeHop(c.call, r)], outcome };
     }),
     hopReturn: assign(({ context: c }: Ctx) => ({ hops: [...c.hops, returnHop(c.outcome)], world: withTime(c.world, c.hops) })),
+    hopKilled: assign(({ context: c }: Ctx) => ({ hops: [...c.hops, { ...returnHop(c.outcome), state: 'killed' }], world: withTime(c.world, c.hops) })),
   },
   guards: {
     isUnimplemented: ({ context: c }: Ctx) => isKernelUnimplemented(c.call),
@@ -82,15 +83,18 @@ export const kernelDispatchMachine = setup({
   states: {
     userSpace: { entry: 'hopApp', always: 'libc' },
     libc: { entry: 'hopLibc', always: 'syscallEntry' },
-    syscallEntry: {
-      entry: 'hopEntry',
-      always: [{ guard: 'isUnimplemented', target: 'notImplemented' }, { target: 'seccomp' }],
-    },
-    notImplemented: { entry: 'refuseUnimplemented', always: 'returning' },
+    syscallEntry: { entry: 'hopEntry', always: 'seccomp' },
+    // The filter runs in syscall_trace_enter(), before the table dispatch: a number with no handler meets it first.
     seccomp: {
       entry: 'runSeccomp',
-      always: [{ guard: 'isTerminated', target: 'killed' }, { guard: 'isDecided', target: 'returning' }, { target: 'handler' }],
+      always: [
+        { guard: 'isTerminated', target: 'killed' },
+        { guard: 'isDecided', target: 'returning' },
+        { guard: 'isUnimplemented', target: 'notImplemented' },
+        { target: 'handler' },
+      ],
     },
+    notImplemented: { entry: 'refuseUnimplemented', always: 'returning' },
     handler: {
       initial: 'namespaces',
       states: {
@@ -105,6 +109,6 @@ export const kernelDispatchMachine = setup({
       },
     },
     returning: { entry: 'hopReturn', type: 'final' },
-    killed: { entry: 'hopReturn', type: 'final' },
+    killed: { entry: 'hopKilled', type: 'final' },
   },
 });

@@ -29,7 +29,7 @@ export function runCall(world: World, pid: number, call: SyscallCall): CallRun {
     name: call.name,
     line: straceLine(call, outcome),
     retval: outcome?.terminated ? null : (outcome?.retval ?? null),
-    errno: outcome?.errno ?? null,
+    errno: outcome?.terminated ? null : (outcome?.errno ?? null),
     hops,
     deniedBy: outcome?.deniedBy ?? null,
     reason: outcome?.reason ?? null,

@@ -31,6 +31,8 @@ export function runCommand(session: Session, command: Command, line: CommandLine
     const run = runCall(out.session.world, out.session.pid, call);
     out.calls.push(run.trace);
     if (run.terminated !== null || !run.world.procs[out.session.pid]) {
+      // The world keeps the record of the death (dmesg, memory.events); the terminal's process is gone.
+      out.session = { ...out.session, world: run.world };
       out.status = 137;
       return { retval: null, errno: null };
     }

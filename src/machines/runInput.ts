@@ -31,6 +31,7 @@ const looksLikeSyscall = (text: string) => /^\s*[A-Za-z_][A-Za-z0-9_]*\s*\(/.tes
  * as a message (with the column, where there is one), never as an exception.
  */
 export function runInput(session: Session, text: string): InputResult {
+  if (!session.world.procs[session.pid]) return { ok: false, message: `the process this terminal talked to (pid ${session.pid} on the host) has ended; boot the runtime again` };
   if (!text.trim()) return { ok: false, message: 'empty input: type a syscall such as getpid() or a command such as cat /etc/passwd' };
   if (looksLikeSyscall(text)) return runSyscallText(session, text);
   const line = tokenize(text);
@@ -56,7 +57,6 @@ function runSyscallText(session: Session, text: string): InputResult {
   // Keep strace's `name=` labels in the text so the line prints as it was typed.
   const call: SyscallCall = { name, args: withLabels(args, labels) };
   const run = runCall(session.world, session.pid, call);
-  const alive = run.world.procs[session.pid] !== undefined;
-  const next = alive ? { ...session, world: run.world } : session;
-  return { ok: true, value: { session: next, calls: [run.trace], stdout: '', stderr: '', status: run.trace.errno ? 1 : 0 } };
+  const status = run.terminated ? 137 : run.trace.errno ? 1 : 0;
+  return { ok: true, value: { session: { ...session, world: run.world }, calls: [run.trace], stdout: '', stderr: '', status } };
 }

@@ -41,9 +41,14 @@ describe('kernelDispatchMachine: the states a call goes through', () => {
       states: [...START, 'seccomp', 'returning'], errno: 'EPERM', deniedBy: 'seccomp',
     },
     {
-      what: 'tuxcall on the host: the table slot is sys_ni_syscall',
+      what: 'tuxcall on the host: the table slot is sys_ni_syscall, reached after the (absent) filter',
       session: () => boot('host'), input: 'tuxcall()',
-      states: [...START, 'notImplemented', 'returning'], errno: 'ENOSYS', deniedBy: 'kernel',
+      states: [...START, 'seccomp', 'notImplemented', 'returning'], errno: 'ENOSYS', deniedBy: 'kernel',
+    },
+    {
+      what: 'tuxcall in runc: the filter runs before the table dispatch, so Docker\'s profile refuses it first',
+      session: () => boot('runc'), input: 'tuxcall()',
+      states: [...START, 'seccomp', 'returning'], errno: 'EPERM', deniedBy: 'seccomp',
     },
     {
       what: 'mount in runc never reaches the handler',
