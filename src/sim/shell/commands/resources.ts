@@ -11,7 +11,9 @@ const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 **
 export function parseSize(text: string): number | undefined {
   const m = /^(\d+)([KMG]?)i?B?$/i.exec(text.trim());
   if (!m) return undefined;
-  return Number(m[1]) * (UNITS[(m[2] ?? '').toUpperCase()] ?? 1);
+  const bytes = Number(m[1]) * (UNITS[(m[2] ?? '').toUpperCase()] ?? 1);
+  // Past 2^53 a size is no longer a whole number of bytes in JavaScript; no machine the lab models has that much.
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
 /**
