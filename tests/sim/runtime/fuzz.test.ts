@@ -4,6 +4,7 @@ import { runInput, type InputResult } from '../../../src/machines/runInput.ts';
 import { writeCgroupFile } from '../../../src/sim/cgroups/write.ts';
 import type { Session } from '../../../src/sim/runtime/types.ts';
 import { boot } from './sessions.ts';
+import { prng } from '../../helpers/prng.ts';
 
 /**
  * Robustness: 3,000 random and mangled lines through runInput on a host and a
@@ -13,17 +14,6 @@ import { boot } from './sessions.ts';
  * reproduces.
  */
 
-/** mulberry32: a small seeded PRNG (public domain), good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYSCALLS = [
   'getpid()', 'getuid()', 'openat(AT_FDCWD, "/etc/passwd", O_RDONLY)', 'openat(AT_FDCWD, "/tmp/x", O_WRONLY|O_CREAT|O_TRUNC, 0644)',

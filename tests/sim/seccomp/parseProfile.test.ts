@@ -3,6 +3,7 @@ import { evaluateSeccomp } from '../../../src/sim/seccomp/evaluate.ts';
 import { parseSeccompProfile } from '../../../src/sim/seccomp/parseProfile.ts';
 import { staticSeccompVerdict } from '../../../src/sim/seccomp/staticVerdict.ts';
 import { REFERENCE_PROFILE_TEXT } from './referenceProfile.ts';
+import { prng } from '../../helpers/prng.ts';
 
 /** A profile text with one syscalls entry (or a replaced top level) for the error table. */
 const withRule = (rule: string) => `{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [${rule}]}`;
@@ -125,17 +126,6 @@ describe('parseSeccompProfile: what Docker also accepts', () => {
   });
 });
 
-/** mulberry32: a small seeded PRNG, so the fuzz cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = ['{', '}', '[', ']', ',', ':', '"', '\\', '-', '0', '1', '9', '.', 'e', 'null', 'true', ' ', '\n', '\u0000', 'é', '"SCMP_ACT_FOO"', '18446744073709551616', '-1', '1.5', '{}', '[]'];
 

@@ -5,18 +5,8 @@ import { createLogReader, readLog } from '../../../src/sim/strace/logReader.ts';
 import { replayLog } from '../../../src/sim/strace/replay.ts';
 import type { StraceRecord } from '../../../src/sim/strace/records.ts';
 import { FILE_F_TT_T_Y, TERMINAL_CLONE_SPLIT, TERMINAL_F_R, TERMINAL_PID_DROPPED } from './fixtures.ts';
+import { prng } from '../../helpers/prng.ts';
 
-/** mulberry32: a small seeded PRNG, so every run mangles the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REAL_LINES = [FILE_F_TT_T_Y, TERMINAL_F_R, TERMINAL_CLONE_SPLIT, TERMINAL_PID_DROPPED]
   .flatMap((text) => text.split('\n'))
