@@ -1,26 +1,18 @@
 // `npm run bench:replay`: how fast a real 200,000-line strace log is replayed
-// against a runtime's static classifier, next to the floor of reading the
-// file and pulling each line's syscall name out with a regex; and how long
-// the longest 5,000-line chunk takes, which bounds how long a browser tab
-// would stall between frames.
+// against the runtimes' static classifiers, next to the floor of reading the
+// file and pulling each line's syscall name out with a regex; how long the
+// longest 5,000-line chunk takes, which bounds how long a browser tab would
+// stall between frames; and the same for the 100,000-call log replayed through
+// every runtime at once, with the peak heap that takes.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { replayChunks, replayLog } from '../src/sim/strace/replay.ts';
+import { replayLog } from '../src/sim/strace/replay.ts';
 import type { ReplayReport } from '../src/sim/strace/replayReport.ts';
-import { loadClassifier, type BenchClassifier } from './benchClassifier.ts';
+import { allClassifiers, runtimeClassifier, withoutMemo, type BenchClassifier } from './benchClassifier.ts';
 import { makeLogs } from './makeLog.ts';
+import { CHUNK_LINES, chunked, load, machine, median, RUNS, WARM_UP } from './measure.ts';
 
-const RUNS = 5;
-/** Runs before timing, so the JIT has settled (the first runs are up to twice as slow). */
-const WARM_UP = 2;
-const CHUNK_LINES = 5000;
 const TARGET_RATIO = 10;
 const TARGET_CHUNK_MS = 50;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 /** The floor: read the file, split it, take each line's syscall name with one regex. */
 const NAME = /^(?:\[pid +\d+\] |\d+ +)?(?:[\d:.]+ +)?([A-Za-z_]\w*)\(/;
@@ -37,77 +29,53 @@ function replay(path: string, c: BenchClassifier): ReplayReport {
   return replayLog(readFileSync(path, 'utf8'), c.classify, c.argDependent);
 }
 
-function median(run: () => unknown): number {
-  for (let i = 0; i < WARM_UP; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    gc();
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? Number.NaN;
-}
-
-/** The longest single chunk, over RUNS runs after a warm-up, and the median chunk. */
-function chunkTimes(path: string, c: BenchClassifier): { worst: number; typical: number; chunks: number } {
-  const text = readFileSync(path, 'utf8');
-  const all: number[] = [];
-  for (let run = 1 - WARM_UP; run <= RUNS; run++) {
-    const steps = replayChunks(text, c.classify, CHUNK_LINES, c.argDependent);
-    for (;;) {
-      const t0 = performance.now();
-      const step = steps.next();
-      if (run > 0) all.push(performance.now() - t0);
-      if (step.done || step.value.type === 'done') break;
-    }
-  }
-  const sorted = [...all].sort((a, b) => a - b);
-  return { worst: sorted[sorted.length - 1] ?? 0, typical: sorted[Math.floor(sorted.length / 2)] ?? 0, chunks: all.length / RUNS };
-}
-
-/** Peak heap while replaying in chunks (sampled after each), above what the file text itself takes. */
-function peakHeap(path: string, c: BenchClassifier): { peak: number; text: number } {
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const text = readFileSync(path, 'utf8');
-  const withText = process.memoryUsage().heapUsed;
-  let peak = withText;
-  for (const _ of replayChunks(text, c.classify, CHUNK_LINES, c.argDependent)) peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { peak: peak - before, text: withText - before };
-}
-
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
+const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const files = makeLogs();
-  const c = await loadClassifier();
-  const report = replay(files.big, c);
-  const noMemo: BenchClassifier = { ...c, argDependent: undefined };
+  const loadBefore = load();
+  const runc = runtimeClassifier('runc');
+  const host = runtimeClassifier('host');
+  const reports = [runc, host].map((c) => ({ c, report: replay(files.big, c) }));
+  const lines = reports[0]?.report.lines ?? 0;
+  const perSec = (t: number): string => `${Math.round(lines / (t / 1000)).toLocaleString('en')} lines/s`;
+
   const tBase = median(() => baseline(files.big));
-  const tFull = median(() => replay(files.big, c));
-  const tNoMemo = median(() => replay(files.big, noMemo));
-  const chunks = chunkTimes(files.calls, c);
-  const heap = peakHeap(files.big, c);
-  const perSec = (t: number): string => `${Math.round(report.lines / (t / 1000)).toLocaleString('en')} lines/s`;
-  const ratio = tFull / tBase;
-  process.stdout.write(`log: ${files.big} (${report.lines} lines, ${report.calls} calls, ${report.unreadable.length} unreadable; from ${files.source})\n`);
-  process.stdout.write(`classifier: ${c.label}\nmedian of ${RUNS} runs after ${WARM_UP} warm-up runs\n\n`);
-  process.stdout.write(`${table([
-    ['measure', 'time', 'throughput', 'vs baseline', 'target'],
-    ['(a) read + regex name per line', ms(tBase), perSec(tBase), '1.0×', ''],
-    ['(b) read + replayLog', ms(tFull), perSec(tFull), `${ratio.toFixed(1)}×`, `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'ok' : 'MISSED'}`],
-    ['(b) without memoised verdicts', ms(tNoMemo), perSec(tNoMemo), `${(tNoMemo / tBase).toFixed(1)}×`, ''],
-    [`(c) longest ${CHUNK_LINES}-line chunk`, ms(chunks.worst), `median ${ms(chunks.typical)}`, `${chunks.chunks} chunks`, `< ${TARGET_CHUNK_MS} ms ${chunks.worst < TARGET_CHUNK_MS ? 'ok' : 'MISSED'}`],
-  ])}\n\n`);
-  process.stdout.write(`peak heap during replay: ${mb(heap.peak)} (of which the log text ${mb(heap.text)}); max RSS ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
-  process.stdout.write(`totals: allowed ${report.totals.allowed}, denied ${report.totals.denied}, differs ${report.totals.differs}\n`);
+  const rows = [['measure', 'time', 'throughput', 'vs baseline', 'target'], ['(a) read + regex name per line', ms(tBase), perSec(tBase), '1.0×', '']];
+  for (const c of [runc, host, withoutMemo(runc)]) {
+    const t = median(() => replay(files.big, c));
+    const ratio = t / tBase;
+    const memo = c.argDependent !== undefined;
+    const label = memo ? `(b) read + replayLog, ${c.id}` : `(b) ${c.id} without memoised verdicts`;
+    rows.push([label, ms(t), perSec(t), `${ratio.toFixed(1)}×`, memo ? `≤ ${TARGET_RATIO}× ${verdict(ratio <= TARGET_RATIO)}` : '']);
+  }
+  const one = chunked(files.calls, [runc]);
+  const all = chunked(files.calls, allClassifiers());
+  rows.push([`(c) longest ${CHUNK_LINES}-line chunk, runc`, ms(one.worst), `median ${ms(one.typical)}`, `${one.chunks} chunks`, `< ${TARGET_CHUNK_MS} ms ${verdict(one.worst < TARGET_CHUNK_MS)}`]);
+  rows.push([`(c') same, all ${allClassifiers().length} runtimes in turn`, ms(all.worst), `median ${ms(all.typical)}`, `${all.chunks} chunks`, `< ${TARGET_CHUNK_MS} ms ${verdict(all.worst < TARGET_CHUNK_MS)}`]);
+
+  const out = (s: string): boolean => process.stdout.write(s);
+  const r0 = reports[0]?.report;
+  out(`machine: ${machine()}; load average ${loadBefore} at start, ${load()} at the end\n`);
+  out(`log (a, b): ${files.big} (${lines} lines, ${r0?.calls} calls, ${r0?.unreadable.length} unreadable; from ${files.source})\n`);
+  out(`log (c, c'): ${files.calls}\n`);
+  out(`classifiers: ${allClassifiers().map((c) => c.id).join(', ')}: each runtime's own classify/argDependent from src/sim/runtime/registry.ts\n`);
+  out(`median of ${RUNS} runs after ${WARM_UP} warm-up runs; longest chunk over all ${RUNS} runs\n\n${table(rows)}\n\n`);
+  out(`peak heap, 100k-call log through runc in chunks: ${mb(one.peak)} (of which the log text ${mb(one.text)})\n`);
+  out(`peak heap, 100k-call log through all runtimes in turn: ${mb(all.peak)} (of which the log text ${mb(all.text)}); longest chunk was ${all.worstBy}'s\n`);
+  out(`max RSS ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
+  for (const { c, report } of reports) {
+    const t = report.totals;
+    const denials = t.denials.map((d) => `${d.count} ${d.errno ?? ''} at ${d.layer}`).join(', ');
+    out(`${c.id}: allowed ${t.allowed}, denied ${t.denied}${denials ? ` (${denials})` : ''}, differs from the log ${t.differs}\n`);
+  }
 }
 
-await main();
+main();

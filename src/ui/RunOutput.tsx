@@ -1,0 +1,50 @@
+import type { CallRow } from '../store/labStore.ts';
+import { useLab } from './useLab.ts';
+
+/** What the last line did: each call's strace line and its hops, or why the line was refused. */
+export function RunOutput() {
+  const last = useLab((s) => s.last);
+  if (last.type === 'idle') return null;
+  if (last.type === 'refused') {
+    return (
+      <div className="output refused" role="alert">
+        <p className="message">{last.message}</p>
+        {last.column !== null && (
+          <pre className="caret">{`${last.input}\n${' '.repeat(Math.max(0, last.column - 1))}^`}</pre>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="output" aria-live="polite">
+      <p className="sub">
+        {last.calls.length} call{last.calls.length === 1 ? '' : 's'} under <code>{last.runtime}</code>, exit status {last.status}
+      </p>
+      {last.calls.map((call, i) => (
+        <Call key={i} call={call} open={last.calls.length === 1 || call.failed} />
+      ))}
+      {last.stdout && <pre className="stream">{last.stdout}</pre>}
+      {last.stderr && <pre className="stream stderr">{last.stderr}</pre>}
+    </div>
+  );
+}
+
+function Call({ call, open }: { call: CallRow; open: boolean }) {
+  return (
+    <details className={call.failed ? 'call failed' : 'call'} open={open}>
+      <summary>
+        <code className="strace">{call.line}</code>
+        {call.failed && call.reason && <span className="reason">{call.reason}</span>}
+      </summary>
+      <ol className="hops">
+        {call.hops.map((h, i) => (
+          <li key={i}>
+            <span className="hop-layer">{h.layer}</span>
+            <span className={`verdict verdict-${h.verdict}`}>{h.verdict}</span>
+            <span className="hop-note">{h.note}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
