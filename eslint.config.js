@@ -6,6 +6,7 @@ import globals from 'globals';
 // The one direction of imports (DESIGN.md): ui → store → machines → sim.
 // A folder may import only from the folders to its right.
 const ui = ['react', 'react-dom', 'react-dom/*', 'd3', 'd3-*', '@xterm/*', 'zustand', 'zustand/*'];
+/** @param {string[]} names */
 const up = (names) => names.map((n) => ({ group: [`**/${n}/**`, `**/${n}`], message: `imports go one way: ui → store → machines → sim` }));
 
 export default tseslint.config(

@@ -20,7 +20,13 @@ export type ReplayStep =
   | { type: 'progress'; linesRead: number; calls: number; offset: number; length: number }
   | { type: 'done'; report: ReplayReport };
 
-export const DEFAULT_CHUNK_LINES = 5000;
+/**
+ * Lines per chunk between two yields to the caller. In a fresh browser page,
+ * before V8 has optimised the reader, 5,000-line chunks took up to ~110 ms and
+ * 1,000-line chunks at most ~36 ms (README, Benchmarks): a page stays responsive
+ * only with the smaller ones.
+ */
+export const DEFAULT_CHUNK_LINES = 1000;
 
 /** Replays the whole log at once. Without `argDependent` every call is classified on its own. */
 export function replayLog(text: string, classify: StaticClassifier, argDependent?: ArgDependence): ReplayReport {
