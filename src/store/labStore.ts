@@ -67,7 +67,7 @@ function callRow(call: CallTrace, layers: RuntimeRow['layers']): CallRow {
   const labelOf = (id: string) => layers.find((l) => l.id === id)?.label ?? id;
   return {
     line: call.line,
-    failed: call.errno !== null,
+    failed: call.errno !== null || call.deniedBy !== null || call.retval === null,
     reason: call.reason,
     hops: call.hops.map((h) => ({ layer: labelOf(h.layer), verdict: h.verdict, note: h.note })),
   };
