@@ -28,11 +28,15 @@ export function linuxVerdicts(filter: InstalledFilter | null): SyscallVerdict[] 
 }
 
 /** The strace-replay classifier for the same process: arguments are read only for the syscalls whose rules look at them. */
-export function linuxClassifier(filter: InstalledFilter | null): { classify: StaticClassifier; argDependent: (name: string) => boolean } {
-  const table = new Map(linuxVerdicts(filter).map((v) => [v.name, v]));
-  const argDependent = (name: string) => table.get(name)?.verdict === 'conditional';
+export function linuxClassifier(filter: InstalledFilter | null): { classify: StaticClassifier; argDependent: (name: string) => boolean; verdicts: () => SyscallVerdict[] } {
+  // Built on first use: importing the model should not cost a page a long task.
+  let list: SyscallVerdict[] | undefined;
+  let built: Map<string, SyscallVerdict> | undefined;
+  const verdicts = () => (list ??= linuxVerdicts(filter));
+  const table = () => (built ??= new Map(verdicts().map((v) => [v.name, v])));
+  const argDependent = (name: string) => table().get(name)?.verdict === 'conditional';
   const classify: StaticClassifier = (name, args) => {
-    const v = table.get(name);
+    const v = table().get(name);
     if (!v) return unknownSyscall(name, filter);
     if (v.verdict !== 'conditional' || !filter) return fromVerdict(v, filter);
     const values = inAbiOrder(name, args()).map((a) => argNumber(a));
@@ -42,7 +46,7 @@ export function linuxClassifier(filter: InstalledFilter | null): { classify: Sta
     if (allowed) return syscallByName(name)?.implemented === false ? fromVerdict({ ...v, verdict: 'deny', errno: 'ENOSYS', handledBy: 'kernel' }, filter) : { allowed: true, errno: null, layer: 'kernel', reason: ev.reason };
     return { allowed: false, errno: d.errno, layer: 'seccomp', reason: ev.reason };
   };
-  return { classify, argDependent };
+  return { classify, argDependent, verdicts };
 }
 
 function fromVerdict(v: SyscallVerdict, filter: InstalledFilter | null): StaticOutcome {
