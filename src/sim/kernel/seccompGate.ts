@@ -9,6 +9,7 @@ import { COST } from './costs.ts';
 import type { DispatchOutcome } from './dispatch.ts';
 import type { World } from './world.ts';
 import { isAboveProfile } from './enosysStub.ts';
+import { HOST_KERNEL_VERSION } from '../vfs/images/hostRoot.ts';
 
 /**
  * A seccomp filter as a runtime installed it: the profile, and the capability
@@ -30,8 +31,8 @@ export interface SeccompGate {
   outcome: DispatchOutcome | null;
 }
 
-/** The kernel the lab's seccomp filters are evaluated for (its syscall table is the 6.11 one). */
-const KERNEL: readonly [number, number] = [6, 11];
+/** The kernel the lab's seccomp filters are evaluated for (a profile's minKernel compares with it). */
+const KERNEL = HOST_KERNEL_VERSION;
 
 export function seccompCheck(world: World, pid: number, call: SyscallCall): SeccompGate {
   const proc = world.procs[pid];

@@ -4,6 +4,7 @@ import { allSyscalls, syscallByName } from '../syscalls/catalogue.ts';
 import { argNumber } from '../syscalls/argValue.ts';
 import { inAbiOrder } from '../syscalls/abiOrder.ts';
 import type { InstalledFilter } from '../kernel/seccompGate.ts';
+import { HOST_KERNEL_VERSION } from '../vfs/images/hostRoot.ts';
 import { isAboveProfile } from '../kernel/enosysStub.ts';
 import type { StaticClassifier, StaticOutcome, SyscallVerdict } from '../trace.ts';
 
@@ -18,7 +19,7 @@ export function linuxVerdicts(filter: InstalledFilter | null): SyscallVerdict[] 
     const base = { number: info.number, name: info.name };
     if (filter && isAboveProfile(info.name, filter.enosysAbove)) return { ...base, verdict: 'deny', errno: 'ENOSYS', handledBy: 'seccomp' };
     if (filter) {
-      const sv = staticSeccompVerdict(filter.profile, info.name, { arch: 'amd64', caps: filter.caps, kernel: [6, 11] });
+      const sv = staticSeccompVerdict(filter.profile, info.name, { arch: 'amd64', caps: filter.caps, kernel: HOST_KERNEL_VERSION });
       if (sv.verdict === 'deny') return { ...base, verdict: 'deny', errno: sv.errno, handledBy: 'seccomp' };
       if (sv.verdict === 'conditional') return { ...base, verdict: 'conditional', errno: null, handledBy: 'seccomp' };
     }
@@ -40,7 +41,7 @@ export function linuxClassifier(filter: InstalledFilter | null): { classify: Sta
     if (!v) return unknownSyscall(name, filter);
     if (v.verdict !== 'conditional' || !filter) return fromVerdict(v, filter);
     const values = inAbiOrder(name, args()).map((a) => argNumber(a));
-    const ev = evaluateSeccomp(filter.profile, { name, args: values }, { arch: 'amd64', caps: filter.caps, kernel: [6, 11] });
+    const ev = evaluateSeccomp(filter.profile, { name, args: values }, { arch: 'amd64', caps: filter.caps, kernel: HOST_KERNEL_VERSION });
     const d = ev.type === 'decided' ? ev : ev.outcomes[0];
     const allowed = !d || d.outcome === 'allow' || d.outcome === 'log';
     if (allowed) return syscallByName(name)?.implemented === false ? fromVerdict({ ...v, verdict: 'deny', errno: 'ENOSYS', handledBy: 'kernel' }, filter) : { allowed: true, errno: null, layer: 'kernel', reason: ev.reason };
@@ -63,7 +64,7 @@ function fromVerdict(v: SyscallVerdict, filter: InstalledFilter | null): StaticO
  */
 function unknownSyscall(name: string, filter: InstalledFilter | null): StaticOutcome {
   if (filter) {
-    const ev = evaluateSeccomp(filter.profile, { name, args: [] }, { arch: 'amd64', caps: filter.caps, kernel: [6, 11] });
+    const ev = evaluateSeccomp(filter.profile, { name, args: [] }, { arch: 'amd64', caps: filter.caps, kernel: HOST_KERNEL_VERSION });
     if (ev.type === 'decided' && ev.outcome !== 'allow' && ev.outcome !== 'log') return { allowed: false, errno: ev.errno, layer: 'seccomp', reason: ev.reason };
   }
   return { allowed: false, errno: 'ENOSYS', layer: 'kernel', reason: `${name} is not an x86_64 syscall` };

@@ -1,6 +1,7 @@
 import type { NamespaceOf } from '../namespaces.ts';
 import { inUserNs, nsCapable, ownerOf } from '../nsCapable.ts';
 import type { World } from '../world.ts';
+import { HOST_KERNEL_RELEASE } from '../../vfs/images/hostRoot.ts';
 import type { CallContext, SyscallHandler } from './types.ts';
 import { caller, deny, done, failed, num, pass, quote, str } from './util.ts';
 
@@ -11,8 +12,8 @@ import { caller, deny, done, failed, num, pass, quote, str } from './util.ts';
  * @see uts_namespaces(7), sethostname(2), kernel/sys.c
  */
 const NEW_UTS_LEN = 64;
-/** The release the lab's kernel reports (the syscall table is from the Linux 6.11 era). */
-export const KERNEL_RELEASE = '6.11.0-lab';
+/** The release the lab's kernel reports: the host image's kernel. */
+export const KERNEL_RELEASE = HOST_KERNEL_RELEASE;
 
 function utsOf(c: CallContext): NamespaceOf<'uts'> {
   const ns = c.world.namespaces[caller(c).ns.uts];

@@ -5,12 +5,18 @@ import { LAB_USER, SHADOW_GID } from './debianAccounts.ts';
 
 /**
  * The lab's host: a Debian 12 server running Docker (docker-ce, containerd.io)
- * on a 6.8 kernel. Three trees: the ext4 root on /dev/sda1, the devtmpfs on
+ * on the lab's 7.0 kernel. Three trees: the ext4 root on /dev/sda1, the devtmpfs on
  * /dev and the tmpfs on /run.
  */
 
 /** `uname -r` of the host kernel; /boot and /lib/modules are named after it. */
-export const HOST_KERNEL_RELEASE = '6.8.0-1-amd64';
+/**
+ * The lab's one kernel. Its syscall table is the reference's: Linux 6.11's
+ * plus the ten calls up to Linux 7.0 (syscalls_x86_64.csv), so it reports 7.0.
+ */
+export const HOST_KERNEL_RELEASE = '7.0.0-1-amd64';
+/** The same, as a (major, minor) pair for seccomp's minKernel. */
+export const HOST_KERNEL_VERSION: readonly [number, number] = [7, 0];
 export const HOST_HOSTNAME = 'lab-host';
 /** Group ids the host adds (the docker group is created by the docker-ce package as a system group). */
 export const DOCKER_GID = 999;
