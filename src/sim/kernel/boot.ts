@@ -89,6 +89,6 @@ export function bootHost(): World {
   return {
     timeNs: BOOT_TIME_NS, procs, nextPid: 4200, namespaces: initNamespaces(), nextNsId: FIRST_DYNAMIC_NS_INO, initNs,
     vfs: vfs.value.store, mountTables: { [HOST_MNT_NS_ID]: vfs.value.ns }, cgroups: hostCgroups(),
-    seccompProfiles: {}, nextInode: 30000, dmesg: [],
+    deviceRules: {}, seccompProfiles: {}, nextInode: 30000, dmesg: [],
   };
 }

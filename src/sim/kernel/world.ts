@@ -2,6 +2,7 @@ import type { CgroupTree } from '../cgroups/types.ts';
 import type { FsStore } from '../vfs/filesystem.ts';
 import type { MountNamespace } from '../vfs/mount.ts';
 import type { InstalledFilter } from './seccompGate.ts';
+import type { DeviceRule } from './deviceCgroup.ts';
 import type { Namespace, NsSet } from './namespaces.ts';
 import type { Process } from './process.ts';
 
@@ -25,6 +26,8 @@ export interface World {
   /** Mount tables by id; each mount namespace names its table. */
   mountTables: Record<string, MountNamespace>;
   cgroups: CgroupTree;
+  /** The device controller's allow-lists, by cgroup path (a container's scope); absent: no filter. */
+  deviceRules: Record<string, readonly DeviceRule[]>;
   /** Seccomp profiles installed by runtimes, by name (`docker-default`). */
   seccompProfiles: Record<string, InstalledFilter>;
   /** Inode numbers for sockets, pipes and other anonymous files. */

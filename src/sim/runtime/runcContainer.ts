@@ -9,6 +9,7 @@ import type { Process } from '../kernel/process.ts';
 import { kernelProviders } from '../kernel/providers.ts';
 import type { World } from '../kernel/world.ts';
 import { DOCKER_DEFAULT_FILTER } from './dockerFilter.ts';
+import { RUNC_DEFAULT_DEVICE_RULES } from '../kernel/deviceCgroup.ts';
 import { createContainerFs } from '../vfs/containerWorld.ts';
 import { DEBIAN_BOOKWORM_SLIM } from '../vfs/images/debianSlim.ts';
 import type { ImageSpec } from '../vfs/images/imageSpec.ts';
@@ -47,7 +48,11 @@ export function createRuncContainer(host: World, opts: RuncOptions = {}): { worl
   world = withNames(world, cgns.proc, opts.hostname ?? id.slice(0, 12));
   world = withVeth(world, cgns.proc);
   const init = execShell(world, cgns.proc, scoped.path);
-  world = { ...world, procs: { ...world.procs, [init.pid]: init }, seccompProfiles: { ...world.seccompProfiles, 'docker-default': DOCKER_DEFAULT_FILTER } };
+  world = {
+    ...world, procs: { ...world.procs, [init.pid]: init },
+    deviceRules: { ...world.deviceRules, [scoped.path]: RUNC_DEFAULT_DEVICE_RULES },
+    seccompProfiles: { ...world.seccompProfiles, 'docker-default': DOCKER_DEFAULT_FILTER },
+  };
   return { world, pid: init.pid };
 }
 

@@ -1,6 +1,8 @@
 import { formatFlags } from '../../syscalls/constants/formatFlags.ts';
 import { mkdir as vfsMkdir, rmdir as vfsRmdir, unlink as vfsUnlink } from '../../vfs/dirOps.ts';
 import { openFile, type OpenFlags } from '../../vfs/open.ts';
+import type { Resolved } from '../../vfs/resolve.ts';
+import { deviceRefusal } from '../deviceCgroup.ts';
 import { COST } from '../costs.ts';
 import { lowestFreeFd, type OpenFile } from '../process.ts';
 import { applyPending, withVfs } from '../vfsBridge.ts';
@@ -50,6 +52,8 @@ const openHandler: SyscallHandler = {
       if (nsLink) return nsLink;
       const r = openFile(at.env, at.ctx, at.path, openFlagsOf(flags, mode), nowSeconds(c));
       if (!r.ok) return deny(r.errno, `Path walk of "${at.path}": ${r.reason}`, `vfs: ${r.reason}`);
+      const refused = deviceCheck(c, r.value.file, flags);
+      if (refused) return deny('EPERM', `Path walk of "${at.path}" reaches a device node, but ${refused}`, `vfs: ${refused}`);
       return pass(`Path walk of "${at.path}" reaches ${describeTarget(at.env, r.value.file)}; the ${openFlagsOf(flags, mode).access === 'r' ? 'read' : 'write'} permission check passes`);
     },
   },
@@ -69,6 +73,16 @@ const openHandler: SyscallHandler = {
     return done(c, fd, `do_sys_openat2 ${made}installs the open file at fd ${fd}, the lowest free one (${formatFlags(flags, 'open')})`, { world: applyPending(world, at.ctx), cost: { ns: COST.openClose.ns / 2, source: COST.openClose.source } });
   },
 };
+
+/** inode_permission() asks the device cgroup before a device node opens (devcgroup_inode_permission). */
+function deviceCheck(c: CallContext, f: Resolved, flags: number): string | null {
+  const n = f.node;
+  if ((n.kind !== 'chardev' && n.kind !== 'blockdev') || !n.rdev) return null;
+  const acc = openFlagsOf(flags, undefined).access;
+  const p = caller(c);
+  return (acc !== 'w' ? deviceRefusal(c.world, p.cgroup, n.kind, n.rdev, 'r') : null)
+    ?? (acc !== 'r' ? deviceRefusal(c.world, p.cgroup, n.kind, n.rdev, 'w') : null);
+}
 
 type DirKind = 'mkdir' | 'unlink' | 'rmdir';
 

@@ -6,6 +6,7 @@ import { fdHandlers } from './fds.ts';
 import { identityHandlers } from './identity.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
 import { memoryHandlers } from './memory.ts';
+import { mknodHandlers } from './mknod.ts';
 import { mountHandlers } from './mounts.ts';
 import { privilegedHandlers } from './privileged.ts';
 import { readlinkHandlers } from './readlink.ts';
@@ -23,6 +24,7 @@ const HANDLERS: Record<string, SyscallHandler> = {
   ...privilegedHandlers,
   ...lifecycleHandlers,
   ...memoryHandlers,
+  ...mknodHandlers,
   ...fileHandlers,
   ...fdHandlers,
   ...mountHandlers,
