@@ -7,6 +7,8 @@ import { identityHandlers } from './identity.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
 import { memoryHandlers } from './memory.ts';
 import { mknodHandlers } from './mknod.ts';
+import { ioctlHandler } from './ioctl.ts';
+import { ptraceHandlers } from './ptrace.ts';
 import { mountHandlers } from './mounts.ts';
 import { privilegedHandlers } from './privileged.ts';
 import { readlinkHandlers } from './readlink.ts';
@@ -25,6 +27,7 @@ const HANDLERS: Record<string, SyscallHandler> = {
   ...lifecycleHandlers,
   ...memoryHandlers,
   ...mknodHandlers,
+  ...ptraceHandlers,
   ...fileHandlers,
   ...fdHandlers,
   ...mountHandlers,
@@ -36,6 +39,7 @@ const HANDLERS: Record<string, SyscallHandler> = {
   fork: cloneHandler,
   vfork: cloneHandler,
   socket: socketHandler,
+  ioctl: ioctlHandler,
 };
 
 /**
