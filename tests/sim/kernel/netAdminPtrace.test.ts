@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInput } from '../../../src/machines/runInput.ts';
-import { findRuntime } from '../../../src/sim/runtime/registry.ts';
-import type { Session } from '../../../src/sim/runtime/types.ts';
-
-function session(id: 'host' | 'runc'): Session {
-  const rt = findRuntime(id);
-  if (!rt) throw new Error(id);
-  return rt.boot();
-}
-
-function runAll(s: Session, lines: string[]) {
-  let cur = s;
-  let last;
-  for (const line of lines) {
-    const r = runInput(cur, line);
-    if (!r.ok) throw new Error(`${line}: ${r.message}`);
-    cur = r.value.session;
-    last = r.value.calls[0];
-  }
-  return { call: last, session: cur };
-}
+import { boot as session, run } from '../runtime/sessions.ts';
 
 const SOCKET = 'socket(AF_INET, SOCK_DGRAM, IPPROTO_IP)';
 const LINK_DOWN = 'ioctl(3, SIOCSIFFLAGS, {ifr_name="eth0", ifr_flags=IFF_BROADCAST|IFF_MULTICAST})';
@@ -34,12 +14,12 @@ describe('CAP_NET_ADMIN and CAP_SYS_PTRACE, checked where the kernel checks them
     ['runc: pid 1 is the shell itself: no tracing your own thread group', 'runc', ['ptrace(PTRACE_ATTACH, 1, NULL, NULL)'], 'EPERM', 'capabilities'],
     ['runc: the host\'s processes are not in the container\'s pid namespace', 'runc', ['ptrace(PTRACE_ATTACH, 612, NULL, NULL)'], 'ESRCH', 'namespaces'],
   ] as const)('%s', (_what, rt, lines, errno, deniedBy) => {
-    const { call } = runAll(session(rt), [...lines]);
-    expect([call?.errno, call?.deniedBy]).toEqual([errno, deniedBy]);
+    const c = run(session(rt), ...lines).calls[0];
+    expect([c?.errno, c?.deniedBy]).toEqual([errno, deniedBy]);
   });
 
   it('a link brought down in a new network namespace is that namespace\'s own: the host\'s stays up', () => {
-    const { session: s } = runAll(session('host'), ['unshare(CLONE_NEWNET)', SOCKET, 'ioctl(3, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK})', 'ioctl(3, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_LOOPBACK})']);
+    const s = run(session('host'), 'unshare(CLONE_NEWNET)', SOCKET, 'ioctl(3, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK})', 'ioctl(3, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_LOOPBACK})').session;
     const up = (nsId: number | undefined) => {
       const ns = s.world.namespaces[nsId ?? -1];
       return ns?.type === 'net' ? ns.interfaces.find((i) => i.name === 'lo')?.up : undefined;
