@@ -4,6 +4,8 @@ import type { CallTrace } from '../sim/trace.ts';
 import type { World } from '../sim/kernel/world.ts';
 import { straceLine } from '../sim/kernel/dispatchResult.ts';
 import { kernelDispatchMachine } from './kernelDispatchMachine.ts';
+import type { DispatchOutcome } from '../sim/kernel/dispatch.ts';
+import type { Hop, HostCall } from '../sim/trace.ts';
 
 /** What one call did: the trace, the world after it, and the data it moved (for the shell). */
 export interface CallRun {
@@ -24,7 +26,8 @@ export interface CallRun {
  */
 export function runCall(world: World, pid: number, call: SyscallCall): CallRun {
   const [snapshot] = initialTransition(kernelDispatchMachine, { world, pid, call });
-  const { hops, outcome } = snapshot.context;
+  const { outcome } = snapshot.context;
+  const hops = withHostCall(snapshot.context.hops, world, pid, call, outcome);
   const trace: CallTrace = {
     name: call.name,
     line: straceLine(call, outcome),
@@ -33,6 +36,20 @@ export function runCall(world: World, pid: number, call: SyscallCall): CallRun {
     hops,
     deniedBy: outcome?.deniedBy ?? null,
     reason: outcome?.reason ?? null,
+    servedBy: 'host',
   };
   return { world: snapshot.context.world, trace, outArgs: outcome?.outArgs ?? {}, data: outcome?.data, terminated: outcome?.terminated ?? null };
+}
+
+/**
+ * The process's own syscall is the host syscall: mark the entry hop with who
+ * made it and what its seccomp filter did (for `isolab compare`).
+ */
+function withHostCall(hops: Hop[], world: World, pid: number, call: SyscallCall, outcome: DispatchOutcome | null): Hop[] {
+  const proc = world.procs[pid];
+  const filtered = proc?.seccomp.mode === 'filter';
+  const bySeccomp = outcome?.deniedBy === 'seccomp';
+  const filter: HostCall['filter'] = !filtered ? 'none' : !bySeccomp ? 'allowed' : outcome?.terminated ? 'killed' : 'errno';
+  const by = `${proc?.comm ?? 'process'} (pid ${pid})`;
+  return hops.map((h) => (h.state === 'syscallEntry' ? { ...h, hostCall: { by, name: call.name, filter } } : h));
 }

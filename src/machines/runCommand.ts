@@ -7,7 +7,7 @@ import { redirectIn, redirectOut, TERMINAL } from '../sim/shell/redirect.ts';
 import type { SyscallCall } from '../sim/syscalls/args.ts';
 import type { CallTrace } from '../sim/trace.ts';
 import type { InputRun } from './runInput.ts';
-import { runCall } from './runCall.ts';
+import { runSessionCall } from './runtimeCall.ts';
 
 /** The most calls one command may make before the lab stops it (a runaway loop, not a real limit). */
 export const MAX_CALLS_PER_COMMAND = 5000;
@@ -28,7 +28,7 @@ export function runCommand(session: Session, command: Command, line: CommandLine
       return { retval: burned.grantedUsec, errno: null };
     }
     const call = item;
-    const run = runCall(out.session.world, out.session.pid, call);
+    const run = runSessionCall(out.session, call);
     out.calls.push(run.trace);
     if (run.terminated !== null || !run.world.procs[out.session.pid]) {
       // The world keeps the record of the death (dmesg, memory.events); the terminal's process is gone.

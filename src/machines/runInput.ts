@@ -8,7 +8,7 @@ import type { CallTrace } from '../sim/trace.ts';
 import { COMMANDS } from '../sim/shell/commands/index.ts';
 import { tokenize } from '../sim/shell/tokenize.ts';
 import { closest } from '../sim/text/closest.ts';
-import { runCall } from './runCall.ts';
+import { runSessionCall } from './runtimeCall.ts';
 import { runCommand } from './runCommand.ts';
 
 /** What one line of input did. */
@@ -56,7 +56,7 @@ function runSyscallText(session: Session, text: string): InputResult {
   }
   // Keep strace's `name=` labels in the text so the line prints as it was typed.
   const call: SyscallCall = { name, args: withLabels(args, labels) };
-  const run = runCall(session.world, session.pid, call);
+  const run = runSessionCall(session, call);
   const status = run.terminated ? 137 : run.trace.errno ? 1 : 0;
   return { ok: true, value: { session: { ...session, world: run.world }, calls: [run.trace], stdout: '', stderr: '', status } };
 }

@@ -40,6 +40,17 @@ export interface Hop {
   hostEntry?: string;
   /** The machine state the hop was recorded in (the path through the machines). */
   state?: string;
+  /** Set when the hop is a syscall into the host kernel: which host process made it, and its filter's answer. */
+  hostCall?: HostCall;
+}
+
+/** A syscall made into the host kernel on the workload's behalf (or by the workload itself, under runc). */
+export interface HostCall {
+  /** The host process making it: `container process`, `Sentry`, `Gofer`, `virtiofsd`, `solo5-spt`… */
+  by: string;
+  name: string;
+  /** What that process's seccomp filter did with it (`none`: the process has no filter). */
+  filter: 'allowed' | 'killed' | 'trapped' | 'errno' | 'none';
 }
 
 /** The outcome of one call, as strace would print it. */
@@ -62,6 +73,8 @@ export interface CallTrace {
   deniedBy: string | null;
   /** Why, in one line (`seccomp: Docker's default profile blocks keyctl`). */
   reason: string | null;
+  /** Which kernel answered the call: `host`, `sentry`, `guest` or `libos`. */
+  servedBy?: string;
 }
 
 /** A verdict for a syscall taken in isolation (what `isolab verdicts` prints). */

@@ -34,4 +34,11 @@ export interface World {
   nextInode: number;
   /** Kernel log lines (dmesg): OOM kills, refused forks. */
   dmesg: string[];
+  /** What uname and /proc/version report; absent: the host's Linux (a Sentry or a guest kernel sets its own). */
+  kernel?: KernelIdentity;
+}
+
+export interface KernelIdentity {
+  release: string;
+  version: string;
 }

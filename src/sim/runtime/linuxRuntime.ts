@@ -1,14 +1,18 @@
 import type { InstalledFilter } from '../kernel/seccompGate.ts';
 import { LINUX_LAYERS } from './linuxLayers.ts';
 import { linuxClassifier } from './staticVerdicts.ts';
-import type { RuntimeModel } from './types.ts';
+import type { RuntimeModel, SurfaceRow } from './types.ts';
 
 /**
  * A runtime whose calls land in the host's Linux kernel (host, runc): the
  * kernel's layers, and verdicts decided by the process's seccomp filter (or
  * none) and the kernel's syscall table. The verdict table is built once, on first use.
  */
-export function linuxRuntime(spec: Pick<RuntimeModel, 'id' | 'label' | 'summary' | 'boot'>, filter: InstalledFilter | null): RuntimeModel {
+export function linuxRuntime(spec: Pick<RuntimeModel, 'id' | 'label' | 'summary' | 'boot'>, filter: InstalledFilter | null, processLabel: string): RuntimeModel {
   const { classify, argDependent, verdicts } = linuxClassifier(filter);
-  return { ...spec, layers: LINUX_LAYERS, classify, argDependent, verdicts };
+  // The workload's own syscalls are host syscalls: what its filter lets through (allowed, or allowed for some arguments) reaches the host kernel.
+  const surface = (): SurfaceRow[] => verdicts()
+    .filter((v) => v.verdict !== 'deny')
+    .map((v) => ({ number: v.number, name: v.name, processes: [processLabel], argFiltered: v.verdict === 'conditional' }));
+  return { ...spec, layers: LINUX_LAYERS, options: [], servedBy: 'host', classify, argDependent, verdicts: () => verdicts(), surface };
 }

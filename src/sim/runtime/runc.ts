@@ -10,6 +10,6 @@ export const RUNC = linuxRuntime({
   summary: "a default docker run container: its own namespaces (not user), Docker's 14 capabilities, Docker's seccomp profile, masked paths, a cgroup",
   boot: (options) => {
     const { world, pid } = createRuncContainer(bootHost(), { hostname: options?.hostname, resources: options?.resources });
-    return { runtime: 'runc', world, pid };
+    return { runtime: 'runc', world, pid, options: {} };
   },
-}, DOCKER_DEFAULT_FILTER);
+}, DOCKER_DEFAULT_FILTER, 'the container process (Docker\'s seccomp profile)');

@@ -15,7 +15,7 @@ import type { CallTrace } from '../../../src/sim/trace.ts';
 /** A runc container on a host: the host's root shell and the container's shell share one world. */
 function hostAndContainer(): { host: Session; container: Session; cpid: number } {
   const container = findRuntime('runc')!.boot();
-  return { host: { runtime: 'host', world: container.world, pid: HOST_SHELL_PID }, container, cpid: container.pid };
+  return { host: { runtime: 'host', world: container.world, pid: HOST_SHELL_PID, options: {} }, container, cpid: container.pid };
 }
 
 function edit(s: Session, f: (p: Process) => Process): Session {

@@ -20,7 +20,7 @@ const MOUNT = 'mount("none", "/mnt", "tmpfs", 0, NULL)';
 const MiB = 1024 * 1024;
 
 /** The host's root shell looking at the same machine as a session (the container's world seen from outside). */
-const hostShellOf = (s: Session): Session => ({ runtime: 'host', world: s.world, pid: HOST_SHELL_PID });
+const hostShellOf = (s: Session): Session => ({ runtime: 'host', world: s.world, pid: HOST_SHELL_PID, options: {} });
 
 function must<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T {
   if (!r.ok) throw new Error(r.reason);

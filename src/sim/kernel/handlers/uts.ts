@@ -14,6 +14,7 @@ import { caller, deny, done, failed, num, pass, quote, str } from './util.ts';
 const NEW_UTS_LEN = 64;
 /** The release the lab's kernel reports: the host image's kernel. */
 export const KERNEL_RELEASE = HOST_KERNEL_RELEASE;
+export const KERNEL_VERSION_STRING = '#1 SMP PREEMPT_DYNAMIC';
 
 function utsOf(c: CallContext): NamespaceOf<'uts'> {
   const ns = c.world.namespaces[caller(c).ns.uts];
@@ -55,7 +56,7 @@ export const utsHandlers: Record<string, SyscallHandler> = {
     checks: { namespaces: (c) => pass(`Reads the names of the caller's UTS namespace ${utsOf(c).id}`) },
     execute: (c) => {
       const ns = utsOf(c);
-      const text = `{sysname="Linux", nodename=${quote(ns.hostname, 64)}, release="${KERNEL_RELEASE}", version="#1 SMP PREEMPT_DYNAMIC", machine="x86_64", domainname=${quote(ns.domainname, 64)}}`;
+      const text = `{sysname="Linux", nodename=${quote(ns.hostname, 64)}, release="${c.world.kernel?.release ?? KERNEL_RELEASE}", version="${c.world.kernel?.version ?? KERNEL_VERSION_STRING}", machine="x86_64", domainname=${quote(ns.domainname, 64)}}`;
       // data: the struct utsname as the shell's uname/hostname commands read it (they parse nodename= and release=).
       return done(c, 0, `Copies the UTS names out: nodename is "${ns.hostname}" in this namespace`, { outArgs: { 0: text }, data: text });
     },

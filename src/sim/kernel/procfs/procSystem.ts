@@ -1,6 +1,6 @@
 import type { NamespaceOf } from '../namespaces.ts';
 import type { Process } from '../process.ts';
-import { KERNEL_RELEASE } from '../handlers/uts.ts';
+import { KERNEL_RELEASE, KERNEL_VERSION_STRING } from '../handlers/uts.ts';
 import type { Viewer } from '../vfsBridge.ts';
 import { dir, file, link, type ProcNode } from './procTypes.ts';
 
@@ -33,7 +33,7 @@ export function systemNode(v: Viewer, viewer: Process, parts: readonly string[])
     case 'mounts': return link('self/mounts');
     case 'kcore': return { kind: 'file', mode: 0o400, uid: 0, gid: 0, size: 140737477881856, content: '\x7fELF' };
     case 'sysrq-trigger': return { kind: 'file', mode: 0o200, uid: 0, gid: 0, content: '' };
-    case 'version': return file(`Linux version ${KERNEL_RELEASE} (lab@isolation-lab) #1 SMP PREEMPT_DYNAMIC\n`);
+    case 'version': return file(`Linux version ${v.world.kernel?.release ?? KERNEL_RELEASE} (lab@isolation-lab) ${v.world.kernel?.version ?? KERNEL_VERSION_STRING}\n`);
     case 'uptime': return file(() => `${(v.world.timeNs / 1e9 + 3600).toFixed(2)} 7000.00\n`);
     case 'meminfo': return file(`MemTotal:        ${v.world.cgroups.ramBytes / 1024} kB\n`);
     case 'filesystems': return file('nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup2\nnodev\tdevpts\nnodev\tmqueue\nnodev\toverlay\n\text4\n');
@@ -56,7 +56,7 @@ function sysNode(v: Viewer, viewer: Process, rest: readonly string[]): ProcNode 
   if (group !== 'kernel' || !SYS_KERNEL.includes(name)) return undefined;
   const uts = v.world.namespaces[viewer.ns.uts] as NamespaceOf<'uts'>;
   const text: Record<string, string> = {
-    hostname: uts.hostname, domainname: uts.domainname, ostype: 'Linux', osrelease: KERNEL_RELEASE, pid_max: '4194304', modules_disabled: '0',
+    hostname: uts.hostname, domainname: uts.domainname, ostype: 'Linux', osrelease: v.world.kernel?.release ?? KERNEL_RELEASE, pid_max: '4194304', modules_disabled: '0',
   };
   return file(`${text[name]}\n`, name === 'hostname' || name === 'domainname' ? 0o644 : 0o444);
 }

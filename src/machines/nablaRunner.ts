@@ -1,0 +1,6 @@
+import type { CallRunner } from './runtimeCall.ts';
+
+// TODO(issue 3): replaced by the nabla machines.
+export const runNablaCall: CallRunner = (session) => {
+  throw new Error(`the ${session.runtime} machines are not built yet`);
+};
