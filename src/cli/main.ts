@@ -4,7 +4,10 @@ import { parseCliArgs, type CliArgs } from './args.ts';
 import { traceCommand } from './trace.ts';
 import { verdictsCommand } from './verdicts.ts';
 import { replayCommand } from './replay.ts';
-import type { RuntimeModel } from '../sim/runtime/types.ts';
+import { surfaceCommand } from './surface.ts';
+import { compareCommand } from './compare.ts';
+import type { RuntimeModel, RuntimeOptions } from '../sim/runtime/types.ts';
+import { resolveOptions } from '../sim/runtime/options.ts';
 
 /** What the CLI needs from the outside world; tests pass fakes. */
 export interface CliIo {
@@ -19,12 +22,19 @@ Usage:
   isolab verdicts --runtime R [--format csv|json]   one row per x86_64 syscall
   isolab trace --runtime R 'INPUT' [--json]          a syscall in strace syntax, or a shell command
   isolab replay --runtime R FILE [--json]            what R would do with a real strace log
-  isolab runtimes                                    the runtimes and their layers
+  isolab surface --runtime R [--format csv|json]     the host syscalls R's workload can reach, and through which process
+  isolab compare 'INPUT' --runtimes R1,R2,… [--json] one input under several runtimes: result, hops, kernel, host calls, cost
+  isolab runtimes                                    the runtimes, their layers and options
+
+Runtime options go after --runtime (e.g. --platform kvm, --directfs off, --oci-seccomp);
+in compare, give them per runtime: --runtimes runc,gvisor,gvisor:platform=kvm
 
 Runtimes: ${RUNTIME_IDS.join(', ')}
 Examples:
   isolab trace --runtime runc 'openat(AT_FDCWD, "/etc/passwd", O_RDONLY)'
   isolab trace --runtime runc 'hostname lab'
+  isolab trace --runtime gvisor --platform kvm 'cat /etc/hostname'
+  isolab compare 'getpid()' --runtimes host,runc,gvisor,gvisor:platform=ptrace
   isolab replay --runtime runc log.strace --json
 `;
 
@@ -38,17 +48,40 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (args.command === 'runtimes') return listRuntimes(io);
+  if (args.command === 'compare') return guarded(io, () => compareCommand(args, io));
   const runtime = resolveRuntime(args, io);
   if (!runtime) return 2;
+  const options = runtimeOptions(runtime, args, io);
+  if (!options) return 2;
+  return guarded(io, async () => {
+    if (args.command === 'verdicts') return verdictsCommand(runtime, options, args, io);
+    if (args.command === 'surface') return surfaceCommand(runtime, options, args, io);
+    if (args.command === 'trace') return traceCommand(runtime, options, args, io);
+    return replayCommand(runtime, args, io);
+  });
+}
+
+/** Runs a command; a bug comes out as one plain line, without a stack trace. */
+async function guarded(io: CliIo, run: () => number | Promise<number>): Promise<number> {
   try {
-    if (args.command === 'verdicts') return verdictsCommand(runtime, args, io);
-    if (args.command === 'trace') return traceCommand(runtime, args, io);
-    return await replayCommand(runtime, args, io);
+    return await run();
   } catch (e) {
     // A bug, not bad input: say so plainly, without a stack trace.
     io.stderr(`isolab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 70;
   }
+}
+
+/** The runtime's settings from the command line, checked; replay takes none (it uses the runtime's defaults). */
+function runtimeOptions(runtime: RuntimeModel, args: CliArgs, io: CliIo): RuntimeOptions | undefined {
+  if (args.command === 'replay' && Object.keys(args.options).length) {
+    io.stderr(`isolab: replay classifies each call with ${runtime.id}'s default settings; use trace or verdicts with --${Object.keys(args.options)[0] ?? ''}\n`);
+    return undefined;
+  }
+  const r = resolveOptions(runtime, args.options);
+  if (r.ok) return r.value;
+  io.stderr(`isolab: ${r.message}\n`);
+  return undefined;
 }
 
 function usageError(io: CliIo, message: string): number {
@@ -69,7 +102,8 @@ function listRuntimes(io: CliIo): number {
   for (const id of RUNTIME_IDS) {
     const rt = findRuntime(id);
     if (!rt) continue;
-    io.stdout(`${rt.id.padEnd(8)} ${rt.summary}\n         layers: ${rt.layers.map((l) => l.id).join(' → ')}\n`);
+    const opts = rt.options.map((o) => `--${o.key} ${o.values.join('|')} (default ${o.default})`);
+    io.stdout(`${rt.id.padEnd(8)} ${rt.summary}\n         layers: ${rt.layers.map((l) => l.id).join(' → ')}\n${opts.length ? `         options: ${opts.join('; ')}\n` : ''}`);
   }
   return 0;
 }

@@ -1,14 +1,14 @@
 import { runInput } from '../machines/runInput.ts';
-import type { RuntimeModel } from '../sim/runtime/types.ts';
+import type { RuntimeModel, RuntimeOptions } from '../sim/runtime/types.ts';
 import type { CallTrace } from '../sim/trace.ts';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';
 import { checkResources } from '../sim/runtime/resources.ts';
 
 /** `isolab trace`: boots the runtime, runs one input, prints each call's hops and its strace line. */
-export function traceCommand(runtime: RuntimeModel, args: CliArgs, io: CliIo): number {
+export function traceCommand(runtime: RuntimeModel, options: RuntimeOptions, args: CliArgs, io: CliIo): number {
   const input = args.positional ?? '';
-  const booted = bootWith(runtime, args, io);
+  const booted = bootWith(runtime, options, args, io);
   if (!booted) return 2;
   const session = booted;
   const result = runInput(session, input);
@@ -19,7 +19,7 @@ export function traceCommand(runtime: RuntimeModel, args: CliArgs, io: CliIo): n
   }
   const { calls, stdout, stderr } = result.value;
   if (args.format === 'json') {
-    io.stdout(`${JSON.stringify({ runtime: runtime.id, input, calls: calls.map(callJson), stdout, stderr }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ runtime: runtime.id, options, input, calls: calls.map(callJson), stdout, stderr }, null, 2)}\n`);
     return 0;
   }
   for (const call of calls) io.stdout(callText(call));
@@ -28,10 +28,10 @@ export function traceCommand(runtime: RuntimeModel, args: CliArgs, io: CliIo): n
   return 0;
 }
 
-function callJson(c: CallTrace) {
+export function callJson(c: CallTrace) {
   return {
-    name: c.name, line: c.line, retval: c.retval, errno: c.errno, deniedBy: c.deniedBy, reason: c.reason,
-    hops: c.hops.map((h) => ({ layer: h.layer, verdict: h.verdict, note: h.note, costNs: h.costNs, source: h.source, ...(h.hostEntry ? { hostEntry: h.hostEntry } : {}), ...(h.state ? { state: h.state } : {}) })),
+    name: c.name, line: c.line, retval: c.retval, errno: c.errno, deniedBy: c.deniedBy, reason: c.reason, servedBy: c.servedBy ?? null,
+    hops: c.hops.map((h) => ({ layer: h.layer, verdict: h.verdict, note: h.note, costNs: h.costNs, source: h.source, ...(h.hostEntry ? { hostEntry: h.hostEntry } : {}), ...(h.state ? { state: h.state } : {}), ...(h.hostCall ? { hostCall: h.hostCall } : {}) })),
   };
 }
 
@@ -43,14 +43,14 @@ function callText(c: CallTrace): string {
   return `${hops.join('\n')}\n${c.line}${reason}    (${fmtNs(total)} modelled)\n\n`;
 }
 
-function fmtNs(ns: number): string {
+export function fmtNs(ns: number): string {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
   return `${Number(ns.toFixed(2))} ns`;
 }
 
 /** Boots the runtime with the resource flags given; a bad flag value is reported with Docker's words. */
-function bootWith(runtime: RuntimeModel, args: CliArgs, io: CliIo) {
+export function bootWith(runtime: RuntimeModel, options: RuntimeOptions, args: Pick<CliArgs, 'resources'>, io: Pick<CliIo, 'stderr'>) {
   const r = args.resources;
   const resources = { ...(r.memory ? { memory: r.memory } : {}), ...(r.cpus ? { cpus: r.cpus } : {}), ...(r.pidsLimit ? { pidsLimit: r.pidsLimit } : {}) };
   if (Object.keys(resources).length && runtime.id === 'host') {
@@ -62,5 +62,5 @@ function bootWith(runtime: RuntimeModel, args: CliArgs, io: CliIo) {
     io.stderr(`isolab: ${problem}\n`);
     return undefined;
   }
-  return runtime.boot({ resources });
+  return runtime.boot({ resources, options });
 }

@@ -12,9 +12,14 @@ const STACK_LINE = '    at ';
 describe('isolab: bad input gets a message, not a stack trace', () => {
   it.each([
     { what: 'unknown runtime, with a suggestion', argv: ['trace', '--runtime', 'rnuc', 'getpid()'], code: 2, err: ["unknown runtime 'rnuc'", 'did you mean runc?'] },
-    { what: 'unknown runtime for verdicts', argv: ['verdicts', '--runtime', 'gvisor'], code: 2, err: ["unknown runtime 'gvisor'", 'expected one of: host, runc'] },
+    { what: 'unknown runtime for verdicts', argv: ['verdicts', '--runtime', 'gvisr'], code: 2, err: ["unknown runtime 'gvisr'", 'did you mean gvisor?', 'expected one of: host, runc, gvisor'] },
+    { what: 'an option the runtime lacks', argv: ['trace', '--runtime', 'runc', '--platform', 'kvm', 'getpid()'], code: 2, err: ['runc has no option --platform', 'it takes no options'] },
+    { what: 'a bad option value', argv: ['trace', '--runtime', 'gvisor', '--platform', 'xen', 'getpid()'], code: 2, err: ["--platform takes systrap, ptrace, kvm, not 'xen'"] },
+    { what: 'compare without runtimes', argv: ['compare', 'getpid()'], code: 2, err: ['compare needs --runtimes'] },
+    { what: 'compare with a bad runtime option', argv: ['compare', 'getpid()', '--runtimes', 'runc,gvisor:platform'], code: 2, err: ["'platform' in 'gvisor:platform' is not KEY=VALUE"] },
+    { what: 'replay with options', argv: ['replay', '--runtime', 'gvisor', '--platform', 'kvm', 'log.strace'], code: 2, err: ['replay classifies each call with gvisor'] },
     { what: 'unknown command', argv: ['frob', '--runtime', 'runc'], code: 2, err: ["unknown command 'frob'", 'expected one of: verdicts, trace, replay'] },
-    { what: 'missing --runtime', argv: ['trace', 'getpid()'], code: 2, err: ['trace needs --runtime (host or runc)'] },
+    { what: 'missing --runtime', argv: ['trace', 'getpid()'], code: 2, err: ['trace needs --runtime (host, runc, gvisor'] },
     { what: '--runtime without a value', argv: ['verdicts', '--runtime'], code: 2, err: ['--runtime needs a value'] },
     { what: 'unknown option', argv: ['verdicts', '--runtime', 'runc', '--colour'], code: 2, err: ["unknown option '--colour'"] },
     { what: 'unknown format', argv: ['verdicts', '--runtime', 'runc', '--format', 'xml'], code: 2, err: ["--format takes csv, json or text, not 'xml'"] },

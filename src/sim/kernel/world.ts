@@ -36,6 +36,19 @@ export interface World {
   dmesg: string[];
   /** What uname and /proc/version report; absent: the host's Linux (a Sentry or a guest kernel sets its own). */
   kernel?: KernelIdentity;
+  /** Present when this world is gVisor's Sentry: what its platform and VFS remember between calls. */
+  sentry?: SentryMemory;
+}
+
+export interface SentryMemory {
+  /**
+   * systrap: the syscalls whose call sites the platform has already rewritten
+   * into jumps to its stub (the first call at a site traps with SIGSYS). The
+   * lab keys a site by syscall name: a program calls each through one wrapper.
+   */
+  patchedSites: readonly string[];
+  /** Host-backed paths the Sentry has walked and keeps in its dentry cache (their metadata is authoritative). */
+  dentries: readonly string[];
 }
 
 export interface KernelIdentity {

@@ -10,9 +10,10 @@ import type { RuntimeModel, SurfaceRow } from './types.ts';
  */
 export function linuxRuntime(spec: Pick<RuntimeModel, 'id' | 'label' | 'summary' | 'boot'>, filter: InstalledFilter | null, processLabel: string): RuntimeModel {
   const { classify, argDependent, verdicts } = linuxClassifier(filter);
-  // The workload's own syscalls are host syscalls: what its filter lets through (allowed, or allowed for some arguments) reaches the host kernel.
+  // The workload's own syscalls are host syscalls: what its filter lets through (allowed, or allowed for some
+  // arguments) reaches the host kernel's syscall table — even a number whose entry is sys_ni_syscall.
   const surface = (): SurfaceRow[] => verdicts()
-    .filter((v) => v.verdict !== 'deny')
+    .filter((v) => v.verdict !== 'deny' || v.handledBy === 'kernel')
     .map((v) => ({ number: v.number, name: v.name, processes: [processLabel], argFiltered: v.verdict === 'conditional' }));
   return { ...spec, layers: LINUX_LAYERS, options: [], servedBy: 'host', classify, argDependent, verdicts: () => verdicts(), surface };
 }

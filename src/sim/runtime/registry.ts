@@ -1,9 +1,10 @@
 import { HOST } from './host.ts';
 import { RUNC } from './runc.ts';
+import { GVISOR } from './gvisor.ts';
 import type { RuntimeId, RuntimeModel } from './types.ts';
 
 /** Every runtime the lab models. A new runtime is a model file plus its machine, listed here. */
-export const RUNTIMES: readonly RuntimeModel[] = [HOST, RUNC];
+export const RUNTIMES: readonly RuntimeModel[] = [HOST, RUNC, GVISOR];
 
 export const RUNTIME_IDS: readonly RuntimeId[] = RUNTIMES.map((r) => r.id);
 

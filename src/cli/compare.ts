@@ -1,0 +1,81 @@
+import { compareRuntimes, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
+import { resolveOptions } from '../sim/runtime/options.ts';
+import { findRuntime, RUNTIME_IDS } from '../sim/runtime/registry.ts';
+import { checkResources } from '../sim/runtime/resources.ts';
+import { closest } from '../sim/text/closest.ts';
+import type { CliArgs } from './args.ts';
+import type { CliIo } from './main.ts';
+import { callJson, fmtNs } from './trace.ts';
+
+/**
+ * `isolab compare 'INPUT' --runtimes runc,gvisor,gvisor:platform=kvm,…`:
+ * the input under each runtime from a fresh boot — its result, hops, the
+ * kernel that served it, the host syscalls it caused, the modelled cost and
+ * its ratio to runc — and, where one applies, the published ratio beside it.
+ */
+export function compareCommand(args: CliArgs, io: CliIo): number {
+  const specs: CompareSpec[] = [];
+  for (const text of args.runtimes) {
+    const spec = parseSpec(text, args.options);
+    if (typeof spec === 'string') {
+      io.stderr(`isolab: ${spec}\n`);
+      return 2;
+    }
+    specs.push(spec);
+  }
+  const problem = checkResources(args.resources);
+  if (problem) {
+    io.stderr(`isolab: ${problem}\n`);
+    return 2;
+  }
+  const rows = compareRuntimes(args.positional ?? '', specs, { resources: args.resources });
+  if (args.format === 'json') io.stdout(`${JSON.stringify({ input: args.positional, rows: rows.map(rowJson) }, null, 2)}\n`);
+  else io.stdout(rows.map(rowText).join('\n'));
+  return rows.every((r) => !r.ok) ? 1 : 0;
+}
+
+/** `gvisor:platform=kvm:directfs=off`; options given once on the command line apply to every runtime that has them. */
+function parseSpec(text: string, shared: Record<string, string>): CompareSpec | string {
+  const [id = '', ...pairs] = text.split(':');
+  const runtime = findRuntime(id);
+  if (!runtime) {
+    const hint = closest(id, RUNTIME_IDS);
+    return `unknown runtime '${id}'${hint.length ? ` (did you mean ${hint[0]}?)` : ''}; expected one of: ${RUNTIME_IDS.join(', ')}`;
+  }
+  const given: Record<string, string> = {};
+  for (const [k, v] of Object.entries(shared)) if (runtime.options.some((o) => o.key === k)) given[k] = v;
+  for (const pair of pairs) {
+    const [k, v] = pair.split('=');
+    if (!k || v === undefined) return `'${pair}' in '${text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)`;
+    given[k] = v;
+  }
+  const options = resolveOptions(runtime, given);
+  if (!options.ok) return options.message;
+  return { runtime, options: options.value, label: text };
+}
+
+function rowText(r: CompareRow): string {
+  if (!r.ok) return `${r.label}\n  refused: ${r.message}\n`;
+  const last = r.calls[r.calls.length - 1];
+  const result = r.calls.length === 1 ? last?.line ?? '' : `${r.calls.length} calls, exit status ${r.status}${r.stdout ? `, stdout ${JSON.stringify(r.stdout.length > 40 ? `${r.stdout.slice(0, 40)}…` : r.stdout)}` : ''}`;
+  const host = r.hostCalls.length ? r.hostCalls.map((h) => `${h.name} by ${h.by}${h.filter === 'allowed' || h.filter === 'none' ? '' : ` (${h.filter})`}`).join(', ') : 'none';
+  const ratio = r.ratio === null || r.baseline === r.label ? '' : ` = ${r.ratio.toFixed(2)}× ${r.baseline ?? ''}`;
+  const lines = [
+    r.label,
+    `  result      ${result}`,
+    `  served by   ${r.servedBy} kernel, ${r.hops} hops`,
+    `  host calls  ${host}`,
+    `  cost        ${fmtNs(r.costNs)} modelled${ratio}; ${fmtNs(r.warmCostNs)} when run again (warm caches)`,
+    ...r.published.map((p) => `  published   ${p.entry.what}: ${(p.entry.numerator.value / p.entry.denominator.value).toFixed(2)}× ${p.against} (${p.entry.numerator.id} / ${p.entry.denominator.id}; ${p.entry.conditions}); modelled ${p.modelled.toFixed(2)}×${p.entry.warm ? ' warm' : ''}${p.entry.caveat ? ` — not reproduced: ${p.entry.caveat}` : ''}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function rowJson(r: CompareRow) {
+  if (!r.ok) return { runtime: r.runtime.id, label: r.label, options: r.options, refused: r.message };
+  return {
+    runtime: r.runtime.id, label: r.label, options: r.options, servedBy: r.servedBy, hops: r.hops, costNs: r.costNs, warmCostNs: r.warmCostNs, ratio: r.ratio, baseline: r.baseline,
+    hostCalls: r.hostCalls, calls: r.calls.map(callJson), status: r.status, stdout: r.stdout,
+    published: r.published.map((p) => ({ what: p.entry.what, against: p.against, ratio: p.entry.numerator.value / p.entry.denominator.value, numerator: p.entry.numerator.id, denominator: p.entry.denominator.id, conditions: p.entry.conditions, modelled: p.modelled, warm: p.entry.warm, calibrated: p.entry.calibrated })),
+  };
+}

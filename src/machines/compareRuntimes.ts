@@ -1,0 +1,66 @@
+import { publishedRatiosFor, type PublishedRatio } from '../sim/compare/publishedRatios.ts';
+import { hostCallsOf } from '../sim/hostcalls/helperProcess.ts';
+import type { BootOptions, RuntimeModel, RuntimeOptions } from '../sim/runtime/types.ts';
+import type { CallTrace, HostCall } from '../sim/trace.ts';
+import { runInput } from './runInput.ts';
+
+/** One runtime (with its settings) to run the input under. */
+export interface CompareSpec {
+  runtime: RuntimeModel;
+  options: RuntimeOptions;
+  /** How the row is named: `gvisor`, `gvisor:platform=kvm`. */
+  label: string;
+}
+
+/** What one runtime did with the input. */
+export type CompareRow = CompareSpec & (
+  | { ok: false; message: string }
+  | {
+    ok: true;
+    calls: CallTrace[];
+    stdout: string;
+    status: number;
+    hops: number;
+    /** Which kernel answered (host, sentry, guest, libos), from the calls' traces. */
+    servedBy: string;
+    hostCalls: HostCall[];
+    costNs: number;
+    /** The cost of the same input run again right after (caches warm, call sites patched), as a benchmark loop sees it. */
+    warmCostNs: number;
+    /** costNs over the baseline row's (runc when it is in the list, else the first row). */
+    ratio: number | null;
+    /** The label of that baseline row. */
+    baseline: string | null;
+    /** Published ratios for this call between this row and another row of the comparison. */
+    published: { entry: PublishedRatio; against: string; modelled: number }[];
+  });
+
+/** Runs `input` under each runtime from a fresh boot; bad input under one runtime is that row's message. */
+export function compareRuntimes(input: string, specs: readonly CompareSpec[], boot: Omit<BootOptions, 'options'> = {}): CompareRow[] {
+  const rows = specs.map((spec): CompareRow => {
+    const result = runInput(spec.runtime.boot({ ...boot, options: spec.options }), input);
+    if (!result.ok) return { ...spec, ok: false, message: result.message };
+    const { calls, stdout, status } = result.value;
+    const hops = calls.flatMap((c) => c.hops);
+    const again = runInput(result.value.session, input);
+    const warmCostNs = again.ok ? again.value.calls.flatMap((c) => c.hops).reduce((s, h) => s + h.costNs, 0) : 0;
+    const servedBy = [...new Set(calls.map((c) => c.servedBy ?? spec.runtime.servedBy))].join(', ');
+    return { ...spec, ok: true, calls, stdout, status, hops: hops.length, servedBy, hostCalls: hostCallsOf(hops), costNs: hops.reduce((s, h) => s + h.costNs, 0), warmCostNs, ratio: null, baseline: null, published: [] };
+  });
+  const base = rows.find((r) => r.ok && r.runtime.id === 'runc') ?? rows.find((r) => r.ok);
+  return rows.map((r) => (r.ok ? { ...r, ratio: base?.ok && base.costNs > 0 ? r.costNs / base.costNs : null, baseline: base?.label ?? null, published: publishedFor(r, rows) } : r));
+}
+
+function publishedFor(row: Extract<CompareRow, { ok: true }>, rows: readonly CompareRow[]): Extract<CompareRow, { ok: true }>['published'] {
+  const only = row.calls.length === 1 ? row.calls[0] : undefined;
+  if (!only) return [];
+  const out: Extract<CompareRow, { ok: true }>['published'] = [];
+  for (const other of rows) {
+    if (other === row || !other.ok || other.costNs <= 0 || other.warmCostNs <= 0) continue;
+    for (const entry of publishedRatiosFor(only.name, { runtime: row.runtime.id, options: row.options }, { runtime: other.runtime.id, options: other.options })) {
+      const modelled = entry.warm ? row.warmCostNs / other.warmCostNs : row.costNs / other.costNs;
+      out.push({ entry, against: other.label, modelled });
+    }
+  }
+  return out;
+}
