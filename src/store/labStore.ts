@@ -17,17 +17,27 @@ export interface LayerRow {
   kind: LayerKind;
 }
 
+export interface OptionRow {
+  key: string;
+  values: readonly string[];
+  default: string;
+  description: string;
+}
+
 export interface RuntimeRow {
   id: RuntimeId;
   label: string;
   summary: string;
   layers: LayerRow[];
+  options: OptionRow[];
 }
 
 export interface HopRow {
   layer: string;
   verdict: Verdict;
   note: string;
+  /** `openat by runsc-sandbox (Sentry)` when the hop is a syscall into the host kernel. */
+  hostCall: string | null;
 }
 
 export interface CallRow {
@@ -47,8 +57,12 @@ export type RunView =
 export interface LabState {
   runtimes: RuntimeRow[];
   runtimeId: RuntimeId;
+  /** Each runtime's settings as chosen (all keys, defaults filled in). */
+  options: Partial<Record<RuntimeId, Record<string, string>>>;
   last: RunView;
   chooseRuntime: (id: string) => void;
+  /** Changes one setting of the chosen runtime; its session boots again with it. */
+  setOption: (key: string, value: string) => void;
   submitCommand: (text: string) => void;
 }
 
@@ -61,7 +75,10 @@ const runtimeRow = (r: RuntimeModel): RuntimeRow => ({
   label: r.label,
   summary: r.summary,
   layers: r.layers.map(({ id, label, kind }) => ({ id, label, kind })),
+  options: r.options.map((o) => ({ key: o.key, values: o.values, default: o.default, description: o.description })),
 });
+
+const defaults = (r: RuntimeModel): Record<string, string> => Object.fromEntries(r.options.map((o) => [o.key, o.default]));
 
 function callRow(call: CallTrace, layers: RuntimeRow['layers']): CallRow {
   const labelOf = (id: string) => layers.find((l) => l.id === id)?.label ?? id;
@@ -69,7 +86,7 @@ function callRow(call: CallTrace, layers: RuntimeRow['layers']): CallRow {
     line: call.line,
     failed: call.errno !== null || call.deniedBy !== null || call.retval === null,
     reason: call.reason,
-    hops: call.hops.map((h) => ({ layer: labelOf(h.layer), verdict: h.verdict, note: h.note })),
+    hops: call.hops.map((h) => ({ layer: labelOf(h.layer), verdict: h.verdict, note: h.note, hostCall: h.hostCall ? `${h.hostCall.name} by ${h.hostCall.by}` : null })),
   };
 }
 
@@ -85,34 +102,44 @@ function runSafely(run: () => InputResult): InputResult {
 /** A fresh store; the page uses `labStore`, tests make their own. */
 export function createLabStore(): LabStore {
   const sessions = new Map<RuntimeId, Session>();
-  const sessionFor = (r: RuntimeModel): Session => {
-    const session = sessions.get(r.id) ?? r.boot();
-    sessions.set(r.id, session);
-    return session;
-  };
 
-  return createStore<LabState>()((set, get) => ({
-    runtimes: RUNTIMES.map(runtimeRow),
-    runtimeId: DEFAULT_RUNTIME,
-    last: { type: 'idle' },
-    chooseRuntime: (id) => {
-      const runtime = findRuntime(id);
-      if (runtime) set({ runtimeId: runtime.id });
-    },
-    submitCommand: (text) => {
-      const runtime = findRuntime(get().runtimeId);
-      if (!runtime) return;
-      const result = runSafely(() => runInput(sessionFor(runtime), text));
-      if (!result.ok) {
-        set({ last: { type: 'refused', runtime: runtime.id, input: text, message: result.message, column: result.column ?? null } });
-        return;
-      }
-      const { session, calls, stdout, stderr, status } = result.value;
-      sessions.set(runtime.id, session);
-      const layers = runtimeRow(runtime).layers;
-      set({ last: { type: 'ran', runtime: runtime.id, input: text, calls: calls.map((c) => callRow(c, layers)), stdout, stderr, status } });
-    },
-  }));
+  return createStore<LabState>()((set, get) => {
+    const sessionFor = (r: RuntimeModel): Session => {
+      const session = sessions.get(r.id) ?? r.boot({ options: get().options[r.id] ?? defaults(r) });
+      sessions.set(r.id, session);
+      return session;
+    };
+    return {
+      runtimes: RUNTIMES.map(runtimeRow),
+      runtimeId: DEFAULT_RUNTIME,
+      options: Object.fromEntries(RUNTIMES.map((r) => [r.id, defaults(r)])),
+      last: { type: 'idle' },
+      chooseRuntime: (id) => {
+        const runtime = findRuntime(id);
+        if (runtime) set({ runtimeId: runtime.id });
+      },
+      setOption: (key, value) => {
+        const runtime = findRuntime(get().runtimeId);
+        const spec = runtime?.options.find((o) => o.key === key);
+        if (!runtime || !spec?.values.includes(value)) return;
+        sessions.delete(runtime.id);
+        set({ options: { ...get().options, [runtime.id]: { ...(get().options[runtime.id] ?? defaults(runtime)), [key]: value } } });
+      },
+      submitCommand: (text) => {
+        const runtime = findRuntime(get().runtimeId);
+        if (!runtime) return;
+        const result = runSafely(() => runInput(sessionFor(runtime), text));
+        if (!result.ok) {
+          set({ last: { type: 'refused', runtime: runtime.id, input: text, message: result.message, column: result.column ?? null } });
+          return;
+        }
+        const { session, calls, stdout, stderr, status } = result.value;
+        sessions.set(runtime.id, session);
+        const layers = runtimeRow(runtime).layers;
+        set({ last: { type: 'ran', runtime: runtime.id, input: text, calls: calls.map((c) => callRow(c, layers)), stdout, stderr, status } });
+      },
+    };
+  });
 }
 
 export const labStore: LabStore = createLabStore();

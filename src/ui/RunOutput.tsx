@@ -42,6 +42,7 @@ function Call({ call, open }: { call: CallRow; open: boolean }) {
             <span className="hop-layer">{h.layer}</span>
             <span className={`verdict verdict-${h.verdict}`}>{h.verdict}</span>
             <span className="hop-note">{h.note}</span>
+            {h.hostCall && <span className="host-call">host syscall: {h.hostCall}</span>}
           </li>
         ))}
       </ol>

@@ -7,8 +7,10 @@ import { useLab } from './useLab.ts';
 export function TryIt() {
   const runtimes = useLab((s) => s.runtimes);
   const runtimeId = useLab((s) => s.runtimeId);
+  const chosen = useLab((s) => s.options[s.runtimeId]);
   const [text, setText] = useState('');
-  const { chooseRuntime, submitCommand } = labStore.getState();
+  const { chooseRuntime, setOption, submitCommand } = labStore.getState();
+  const specs = runtimes.find((r) => r.id === runtimeId)?.options ?? [];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -29,6 +31,16 @@ export function TryIt() {
             ))}
           </select>
         </div>
+        {specs.map((o) => (
+          <div className="field" key={o.key}>
+            <label htmlFor={`try-opt-${o.key}`} title={o.description}>--{o.key}</label>
+            <select id={`try-opt-${o.key}`} value={chosen?.[o.key] ?? o.default} title={o.description} onChange={(e) => setOption(o.key, e.target.value)}>
+              {o.values.map((v) => (
+                <option key={v} value={v}>{v}</option>
+              ))}
+            </select>
+          </div>
+        ))}
         <div className="field grow">
           <label htmlFor="try-input">Syscall or command</label>
           <input

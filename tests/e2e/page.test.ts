@@ -76,6 +76,18 @@ describe('the lab page', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   }, 15_000);
 
+  it('runs gVisor with a chosen platform and shows the host syscalls the Sentry makes', async () => {
+    await page.getByLabel('Runtime', { exact: true }).selectOption('gvisor');
+    await page.getByLabel('--platform', { exact: true }).selectOption('kvm');
+    await run('gvisor', 'openat(AT_FDCWD, "/etc/hostname", O_RDONLY)');
+    await expect.poll(() => page.locator('.output .strace').allTextContents()).toEqual(['openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3']);
+    const layers = await page.locator('.output .hops li .hop-layer').allTextContents();
+    expect(layers).toEqual(expect.arrayContaining(['platform trap', 'Sentry syscall table', 'host seccomp filter', 'host kernel']));
+    expect(await page.locator('.output .host-call').allTextContents()).toContain('host syscall: openat by runsc-sandbox (Sentry)');
+    expect(await page.locator('.output .hop-note').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('guest ring 0')]));
+    await page.screenshot({ path: join(ROOT, 'screenshots', 'gvisor.png'), fullPage: true });
+  }, 15_000);
+
   it.each([
     { input: 'opnat(', message: "missing ')' to close '('" },
     { input: 'opnat()', message: "unknown syscall 'opnat'; did you mean openat" },

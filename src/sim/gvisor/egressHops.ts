@@ -27,6 +27,11 @@ export function reachedHost(inner: CallTrace, egress: Egress): boolean {
 }
 
 export function egressHops(egress: Egress, call: SyscallCall, options: RuntimeOptions): EgressRun {
+  const run = egressRun(egress, call, options);
+  return options.platform === 'kvm' ? withVmExits(run) : run;
+}
+
+function egressRun(egress: Egress, call: SyscallCall, options: RuntimeOptions): EgressRun {
   const sentry = sentryProcess(options);
   switch (egress.type) {
     case 'none': return { hops: [], killed: null };
@@ -69,6 +74,27 @@ function calls(lead: Hop[], proc: HelperProcess, names: readonly string[], purpo
     if (!r.allowed) return { hops, killed: r.reason };
   }
   return { hops, killed: null };
+}
+
+/**
+ * Under KVM the Sentry handles the app's syscall in guest ring 0; each host
+ * syscall it makes on the way is a VM exit (HLT) and a re-execution on the
+ * host thread, drawn before the call's host seccomp gate. Calls made later by
+ * other goroutines (netstack's sendmmsg) are not on this path.
+ * @see https://github.com/google/gvisor/blob/3c5eee17dc45659fb86843531074f38e78e0cc35/pkg/sentry/platform/kvm/bluepill_amd64.go
+ */
+function withVmExits(run: EgressRun): EgressRun {
+  const c = GVISOR_COST.bluepill;
+  const hops: Hop[] = [];
+  for (const [i, h] of run.hops.entries()) {
+    const next = run.hops[i + 1];
+    const sync = h.state === 'hostSeccomp' && next?.hostCall && !next.note.includes('asynchronous');
+    if (sync || (h.state === 'hostSeccomp' && h.verdict === 'deny')) {
+      hops.push({ layer: 'platform', state: 'platform.bluepill', verdict: 'forwarded', note: `The Sentry is in guest ring 0: to make ${next?.hostCall?.name ?? h.hostCall?.name ?? 'a host syscall'} it executes HLT, which exits the VM, and the syscall runs again on the host thread`, costNs: c.ns, source: c.source });
+    }
+    hops.push(h);
+  }
+  return { ...run, hops };
 }
 
 /** What each host call does for the sandbox, in a few words. */

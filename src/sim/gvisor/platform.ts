@@ -51,7 +51,7 @@ export function tracerCalls(sentry: HelperProcess, calls: readonly (readonly [st
 
 export function kvmTrapHops(call: SyscallCall): Hop[] {
   const c = GVISOR_COST.kvm;
-  return [hop('guestTrap', `The app runs in ring 3 of a KVM guest whose kernel is the Sentry: ${call.name}'s syscall instruction traps to the Sentry in guest ring 0 — no VM exit, no host kernel`, c.ns, c.source)];
+  return [hop('guestTrap', `The app runs in ring 3 of a KVM guest whose kernel is the Sentry: ${call.name}'s syscall instruction traps to the Sentry in guest ring 0: the trap itself needs no VM exit and no host kernel`, c.ns, c.source)];
 }
 
 /** The way back to the app, per platform. */

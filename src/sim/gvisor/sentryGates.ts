@@ -47,6 +47,12 @@ export function syscallTableGate(world: World, pid: number, call: SyscallCall): 
   return { hop: { ...base, verdict: 'deny', note: why[0]?.toUpperCase() + why.slice(1) }, outcome: { retval: -1, errno, deniedBy: 'sentry-syscall', reason: `sentry: ${why}` } };
 }
 
+/** A Linux handler's note in the Sentry's words: no Linux function names, "the kernel" is the Sentry. */
+function sentryWords(note: string): string {
+  const plain = note.replace(/^[a-z_0-9]+\(\): /, '').replace(/^do_sys_openat2 /, '').replace(/\bThe kernel\b/g, 'The Sentry').replace(/\bthe kernel\b/g, 'the Sentry');
+  return plain.charAt(0).toUpperCase() + plain.slice(1);
+}
+
 const LAYER_OF: Readonly<Record<string, string>> = { namespaces: 'sentry', capabilities: 'sentry', cgroups: 'sentry', vfs: 'sentry-vfs', kernel: 'sentry' };
 const OPENS = new Set(['open', 'openat', 'creat', 'stat', 'lstat', 'newfstatat', 'statx', 'access', 'faccessat', 'faccessat2']);
 const READS = new Set(['read', 'pread64', 'readv', 'preadv', 'preadv2']);
@@ -61,7 +67,7 @@ export function asSentryHop(call: SyscallCall): (hop: Hop) => Hop | null {
     if (hop.state === 'seccomp' || hop.state === 'notImplemented') return null;
     const layer = LAYER_OF[hop.layer] ?? 'sentry';
     const state = `sentry.${hop.state ?? hop.layer}`;
-    const note = hop.note.replace(/\bThe kernel\b/g, 'The Sentry').replace(/\bthe kernel\b/g, 'the Sentry');
+    const note = sentryWords(hop.note);
     if (hop.state !== 'handler.execute') return { ...hop, layer, state, note };
     const cost = OPENS.has(call.name) ? GVISOR_COST.sentryOpen : READS.has(call.name) ? GVISOR_COST.sentryRead : null;
     return { ...hop, layer, state, note, ...(cost ? { costNs: cost.ns, source: cost.source } : {}) };

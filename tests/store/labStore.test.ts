@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createLabStore } from '../../src/store/labStore.ts';
+
+/** The store's runtime settings: chosen per runtime, checked, and a new setting boots the runtime again. */
+describe('labStore runtime options', () => {
+  it('starts every runtime at its defaults and lists its options', () => {
+    const s = createLabStore().getState();
+    expect(s.options.gvisor).toEqual({ platform: 'systrap', directfs: 'on', network: 'sandbox', 'oci-seccomp': 'off' });
+    expect(s.runtimes.find((r) => r.id === 'gvisor')?.options.map((o) => o.key)).toEqual(['platform', 'directfs', 'network', 'oci-seccomp']);
+    expect(s.options.runc).toEqual({});
+  });
+
+  it.each([
+    ['platform', 'kvm', 'kvm'],
+    ['platform', 'xen', 'systrap'],
+    ['nonsense', 'on', undefined],
+  ])('setOption(%s, %s) leaves %s', (key, value, expected) => {
+    const store = createLabStore();
+    store.getState().chooseRuntime('gvisor');
+    store.getState().setOption(key, value);
+    expect(store.getState().options.gvisor?.[key]).toBe(expected);
+  });
+
+  it('runs the next line on a session booted with the new setting', () => {
+    const store = createLabStore();
+    store.getState().chooseRuntime('gvisor');
+    store.getState().submitCommand('getpid()');
+    const first = store.getState().last;
+    store.getState().setOption('platform', 'kvm');
+    store.getState().submitCommand('getpid()');
+    const last = store.getState().last;
+    if (first.type !== 'ran' || last.type !== 'ran') throw new Error('both lines should run');
+    expect(first.calls[0]?.hops.map((h) => h.note).join(' ')).toContain('SIGSYS');
+    expect(last.calls[0]?.hops.map((h) => h.note).join(' ')).toContain('guest ring 0');
+  });
+});
