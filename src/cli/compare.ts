@@ -6,6 +6,7 @@ import { closest } from '../sim/text/closest.ts';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';
 import { callJson, fmtNs } from './trace.ts';
+import { kernelFunctionCounts } from '../sim/compare/kernelFunctions.ts';
 
 /**
  * `isolab compare 'INPUT' --runtimes runc,gvisor,gvisor:platform=kvm,…`:
@@ -66,9 +67,17 @@ function rowText(r: CompareRow): string {
     `  served by   ${r.servedBy} kernel, ${r.hops} hops`,
     `  host calls  ${host}`,
     `  cost        ${fmtNs(r.costNs)} modelled${ratio}; ${fmtNs(r.warmCostNs)} when run again (warm caches)`,
+    ...kernelFunctionsLine(r),
     ...r.published.map((p) => `  published   ${p.entry.what}: ${(p.entry.numerator.value / p.entry.denominator.value).toFixed(2)}× ${p.against} (${p.entry.numerator.id} / ${p.entry.denominator.id}; ${p.entry.conditions}); modelled ${p.modelled.toFixed(2)}×${p.entry.warm ? ' warm' : ''}${p.entry.caveat ? ` — not reproduced: ${p.entry.caveat}` : ''}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The published count of host kernel functions this runtime's workloads reached, per application. */
+function kernelFunctionsLine(r: CompareRow): string[] {
+  const counts = kernelFunctionCounts(r.runtime.id, r.options);
+  if (!counts.length) return [];
+  return [`  kernel fns  ${counts.map((c) => `${c.app} ${c.functions}`).join(', ')} distinct host kernel functions per application (${counts[0]?.id.replace(/-[a-z]+-[a-z]+-[a-z_]+$/, '')}-*, Nabla measurements, ±5)`];
 }
 
 function rowJson(r: CompareRow) {

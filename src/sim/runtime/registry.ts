@@ -1,10 +1,12 @@
 import { HOST } from './host.ts';
 import { RUNC } from './runc.ts';
 import { GVISOR } from './gvisor.ts';
+import { NABLA } from './nabla.ts';
+import { UNIKERNEL_HVT } from './unikernelHvt.ts';
 import type { RuntimeId, RuntimeModel } from './types.ts';
 
 /** Every runtime the lab models. A new runtime is a model file plus its machine, listed here. */
-export const RUNTIMES: readonly RuntimeModel[] = [HOST, RUNC, GVISOR];
+export const RUNTIMES: readonly RuntimeModel[] = [HOST, RUNC, GVISOR, NABLA, UNIKERNEL_HVT];
 
 export const RUNTIME_IDS: readonly RuntimeId[] = RUNTIMES.map((r) => r.id);
 

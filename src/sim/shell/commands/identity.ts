@@ -46,9 +46,11 @@ export const whoami: Command = function* () {
 
 function* nodename(field: 'sysname' | 'nodename' | 'release' | 'all'): Program {
   const r = yield call('uname', ptr('{...}'));
-  const node = /nodename="([^"]*)"/.exec(r.data ?? '')?.[1] ?? '';
-  const release = /release="([^"]*)"/.exec(r.data ?? '')?.[1] ?? '';
-  const text = { sysname: 'Linux', nodename: node, release, all: `Linux ${node} ${release} #1 SMP PREEMPT_DYNAMIC x86_64 GNU/Linux` }[field];
+  const get = (key: string, fallback = '') => new RegExp(`${key}="([^"]*)"`).exec(r.data ?? '')?.[1] ?? fallback;
+  const [sys, node, release, version, machine] = [get('sysname', 'Linux'), get('nodename'), get('release'), get('version'), get('machine', 'x86_64')];
+  // coreutils prints its build's operating system last (-o): GNU/Linux on Linux.
+  const os = sys === 'Linux' ? 'GNU/Linux' : sys;
+  const text = { sysname: sys, nodename: node, release, all: `${sys} ${node} ${release} ${version} ${machine} ${os}` }[field];
   yield* writeFd(1, `${text}\n`);
   return 0;
 }
