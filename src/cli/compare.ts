@@ -7,6 +7,7 @@ import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';
 import { callJson, fmtNs } from './trace.ts';
 import { kernelFunctionCounts } from '../sim/compare/kernelFunctions.ts';
+import { startupFigures } from '../sim/compare/startup.ts';
 
 /**
  * `isolab compare 'INPUT' --runtimes runc,gvisor,gvisor:platform=kvm,…`:
@@ -67,6 +68,7 @@ function rowText(r: CompareRow): string {
     `  served by   ${r.servedBy} kernel, ${r.hops} hops`,
     `  host calls  ${host}`,
     `  cost        ${fmtNs(r.costNs)} modelled${ratio}; ${fmtNs(r.warmCostNs)} when run again (warm caches)`,
+    ...startupFigures(r.runtime.id, r.options).map((f) => `  startup     ${f.ms >= 1000 ? `${(f.ms / 1000).toFixed(2)} s` : `${f.ms} ms`}: ${f.what} [${f.id}]`),
     ...kernelFunctionsLine(r),
     ...r.published.map((p) => `  published   ${p.entry.what}: ${(p.entry.numerator.value / p.entry.denominator.value).toFixed(2)}× ${p.against} (${p.entry.numerator.id} / ${p.entry.denominator.id}; ${p.entry.conditions}); modelled ${p.modelled.toFixed(2)}×${p.entry.warm ? ' warm' : ''}${p.entry.caveat ? ` — not reproduced: ${p.entry.caveat}` : ''}`),
   ];
@@ -85,6 +87,7 @@ function rowJson(r: CompareRow) {
   return {
     runtime: r.runtime.id, label: r.label, options: r.options, servedBy: r.servedBy, hops: r.hops, costNs: r.costNs, warmCostNs: r.warmCostNs, ratio: r.ratio, baseline: r.baseline,
     hostCalls: r.hostCalls, calls: r.calls.map(callJson), status: r.status, stdout: r.stdout,
+    startup: startupFigures(r.runtime.id, r.options), kernelFunctions: kernelFunctionCounts(r.runtime.id, r.options),
     published: r.published.map((p) => ({ what: p.entry.what, against: p.against, ratio: p.entry.numerator.value / p.entry.denominator.value, numerator: p.entry.numerator.id, denominator: p.entry.denominator.id, conditions: p.entry.conditions, modelled: p.modelled, warm: p.entry.warm, calibrated: p.entry.calibrated })),
   };
 }
