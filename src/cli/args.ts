@@ -2,7 +2,7 @@ import { RUNTIMES } from '../sim/runtime/registry.ts';
 
 /** isolab's command line, parsed without a library so every error says exactly what was wrong. */
 export interface CliArgs {
-  command: 'verdicts' | 'trace' | 'replay' | 'runtimes' | 'surface' | 'compare' | 'help';
+  command: 'verdicts' | 'trace' | 'replay' | 'runtimes' | 'surface' | 'compare' | 'boot' | 'help';
   runtime: string;
   /** compare: the runtimes, in the order given. */
   runtimes: string[];
@@ -17,7 +17,7 @@ export interface CliArgs {
 
 type Parsed = { ok: true; value: CliArgs } | { ok: false; message: string };
 
-const COMMANDS = ['verdicts', 'trace', 'replay', 'runtimes', 'surface', 'compare', 'help'] as const;
+const COMMANDS = ['verdicts', 'trace', 'replay', 'runtimes', 'surface', 'compare', 'boot', 'help'] as const;
 
 const RESOURCE_FLAGS: Record<string, keyof CliArgs['resources']> = { '--memory': 'memory', '-m': 'memory', '--cpus': 'cpus', '--pids-limit': 'pidsLimit' };
 

@@ -6,6 +6,7 @@ import { verdictsCommand } from './verdicts.ts';
 import { replayCommand } from './replay.ts';
 import { surfaceCommand } from './surface.ts';
 import { compareCommand } from './compare.ts';
+import { bootCommand } from './boot.ts';
 import type { RuntimeModel, RuntimeOptions } from '../sim/runtime/types.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
 
@@ -24,6 +25,7 @@ Usage:
   isolab replay --runtime R FILE [--json]            what R would do with a real strace log
   isolab surface --runtime R [--format csv|json]     the host syscalls R's workload can reach, and through which process
   isolab compare 'INPUT' --runtimes R1,R2,… [--json] one input under several runtimes: result, hops, kernel, host calls, cost
+  isolab boot --runtime R [--json]                   how R starts its sandbox, step by step (kata, firecracker, lightvm)
   isolab runtimes                                    the runtimes, their layers and options
 
 Runtime options go after --runtime (e.g. --platform kvm, --directfs off, --oci-seccomp);
@@ -56,6 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return guarded(io, async () => {
     if (args.command === 'verdicts') return verdictsCommand(runtime, options, args, io);
     if (args.command === 'surface') return surfaceCommand(runtime, options, args, io);
+    if (args.command === 'boot') return bootCommand(runtime, options, args, io);
     if (args.command === 'trace') return traceCommand(runtime, options, args, io);
     return replayCommand(runtime, args, io);
   });

@@ -15,7 +15,7 @@ export function surfaceCommand(runtime: RuntimeModel, options: RuntimeOptions, a
     io.stdout(`${JSON.stringify({ runtime: runtime.id, options, count: rows.length, processes, kernelFunctions: kernelFunctionCounts(runtime.id, options), syscalls: rows }, null, 2)}\n`);
     return 0;
   }
-  const lines = ['number,name,arg_filtered,processes', ...rows.map((r) => `${r.number},${r.name},${r.argFiltered ? 'yes' : 'no'},${csvField(r.processes.join('; '))}`)];
+  const lines = ['number,name,kind,arg_filtered,processes', ...rows.map((r) => `${r.number},${r.name},${r.kind ?? 'syscall'},${r.argFiltered ? 'yes' : 'no'},${csvField(r.processes.join('; '))}`)];
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -11,7 +11,7 @@ async function csvRows(argv: string[]): Promise<string[][]> {
   const io = fakeIo();
   expect(await main(argv, io)).toBe(0);
   const [head, ...rows] = io.out.trim().split('\n');
-  expect(head).toBe('number,name,arg_filtered,processes');
+  expect(head).toBe('number,name,kind,arg_filtered,processes');
   return rows.map((r) => r.split(','));
 }
 
@@ -28,7 +28,7 @@ describe('isolab surface', () => {
 
   it('runc names the three argument-filtered syscalls', async () => {
     const rows = await csvRows(['surface', '--runtime', 'runc']);
-    expect(rows.filter((r) => r[2] === 'yes').map((r) => r[1]).sort()).toEqual(['clone', 'personality', 'socket']);
+    expect(rows.filter((r) => r[3] === 'yes').map((r) => r[1]).sort()).toEqual(['clone', 'personality', 'socket']);
   });
 
   it('json says which process reaches each syscall', async () => {
@@ -62,5 +62,24 @@ describe('isolab compare', () => {
     const io = fakeIo();
     expect(await main(['compare', 'frobnicate(1)', '--runtimes', 'runc,gvisor'], io)).toBe(1);
     expect(io.out.match(/refused: unknown syscall 'frobnicate'/g)).toHaveLength(2);
+  });
+});
+
+describe('isolab boot', () => {
+  it.each([
+    ['firecracker', [], ['jailer', 'pivot_root', 'seccomp', 'fc-spec-boot']],
+    ['firecracker', ['--jailer', 'off'], ['firecracker', 'fc-spec-boot']],
+    ['lightvm', [], ['chaos', 'noxs', 'lightvm-boot']],
+  ])('%s %o', async (runtime, extra, parts) => {
+    const io = fakeIo();
+    expect(await main(['boot', '--runtime', runtime, ...extra], io)).toBe(0);
+    for (const p of parts) expect(io.out).toContain(p);
+    if (extra.includes('off')) expect(io.out).not.toContain('jailer ');
+  });
+
+  it('says so for a runtime whose start-up is not modelled step by step', async () => {
+    const io = fakeIo();
+    expect(await main(['boot', '--runtime', 'runc'], io)).toBe(1);
+    expect(io.err).toContain("does not model runc's start-up step by step");
   });
 });

@@ -8,7 +8,7 @@ export type OptionsResult = { ok: true; value: RuntimeOptions } | { ok: false; m
  * key the runtime does not have, or a value it does not take, comes back as a
  * message that names the choices.
  */
-export function resolveOptions(model: Pick<RuntimeModel, 'id' | 'options'>, given: RuntimeOptions = {}): OptionsResult {
+export function resolveOptions(model: Pick<RuntimeModel, 'id' | 'options' | 'checkOptions'>, given: RuntimeOptions = {}): OptionsResult {
   const value: Record<string, string> = {};
   for (const o of model.options) value[o.key] = o.default;
   for (const [key, v] of Object.entries(given)) {
@@ -22,11 +22,13 @@ export function resolveOptions(model: Pick<RuntimeModel, 'id' | 'options'>, give
     if (!spec.values.includes(v)) return { ok: false, message: `--${key} takes ${spec.values.join(', ')}, not '${v}'` };
     value[key] = v;
   }
+  const problem = model.checkOptions?.(value);
+  if (problem) return { ok: false, message: `${model.id}: ${problem}` };
   return { ok: true, value };
 }
 
 /** The resolved options, for boot functions: throws on bad options (a programmer error once callers checked them). */
-export function optionsOrThrow(model: Pick<RuntimeModel, 'id' | 'options'>, given?: RuntimeOptions): RuntimeOptions {
+export function optionsOrThrow(model: Pick<RuntimeModel, 'id' | 'options' | 'checkOptions'>, given?: RuntimeOptions): RuntimeOptions {
   const r = resolveOptions(model, given);
   if (!r.ok) throw new Error(r.message);
   return r.value;

@@ -18,6 +18,8 @@ export interface RuntimeModel {
   layers: LayerSpec[];
   /** The runtime's settings (`--platform kvm`, `--hypervisor clh`); the CLI and UI offer them generically. */
   options: readonly RuntimeOption[];
+  /** What is wrong with a combination of valid settings, in the real tool's words (Kata refuses Cloud Hypervisor with 9p); null when it is fine. */
+  checkOptions?: (options: RuntimeOptions) => string | null;
   /** Which kernel serves the workload's syscalls. */
   servedBy: ServingKernel;
   boot: (options?: BootOptions) => Session;
@@ -29,6 +31,8 @@ export interface RuntimeModel {
   argDependent: (name: string) => boolean;
   /** The host syscalls the workload can reach through the runtime's outermost host processes. */
   surface: (options?: RuntimeOptions) => SurfaceRow[];
+  /** How the sandbox starts, step by step, where the lab models it. */
+  bootSteps?: (options?: RuntimeOptions) => BootStepView[];
 }
 
 export type RuntimeId = 'host' | 'runc' | 'gvisor' | 'kata' | 'nabla' | 'unikernel-hvt' | 'firecracker' | 'lightvm';
@@ -57,6 +61,22 @@ export interface SurfaceRow {
   processes: string[];
   /** True when every rule that allows it constrains its arguments. */
   argFiltered: boolean;
+  /**
+   * What the row is: a host syscall (the default), a hypercall into a
+   * hypervisor (number = hypercall number), or a backend driver in Dom0 (number -1).
+   */
+  kind?: 'syscall' | 'hypercall' | 'backend';
+}
+
+/** One step of starting the sandbox, for `isolab boot` and the UI. */
+export interface BootStepView {
+  /** Who does it: `jailer`, `containerd-shim-kata-v2`, `kata-agent`, `chaos`… */
+  by: string;
+  what: string;
+  /** The syscalls or RPCs the step makes, as named by the real project. */
+  calls?: readonly string[];
+  /** A published figure for the step: its value in ms and measurement id. */
+  figure?: { ms: number; id: string; note?: string };
 }
 
 export interface BootOptions {
