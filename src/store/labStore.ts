@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { runInput, type InputResult } from '../machines/runInput.ts';
 import { findRuntime, RUNTIMES } from '../sim/runtime/registry.ts';
+import { resolveOptions } from '../sim/runtime/options.ts';
 import type { RuntimeId, RuntimeModel, Session } from '../sim/runtime/types.ts';
 import type { CallTrace, LayerKind, Verdict } from '../sim/trace.ts';
 
@@ -122,8 +123,14 @@ export function createLabStore(): LabStore {
         const runtime = findRuntime(get().runtimeId);
         const spec = runtime?.options.find((o) => o.key === key);
         if (!runtime || !spec?.values.includes(value)) return;
+        const next = resolveOptions(runtime, { ...(get().options[runtime.id] ?? defaults(runtime)), [key]: value });
+        if (!next.ok) {
+          // A combination the real tool refuses (Kata: Cloud Hypervisor with 9p): say so, keep the settings that worked.
+          set({ last: { type: 'refused', runtime: runtime.id, input: `--${key} ${value}`, message: next.message, column: null } });
+          return;
+        }
         sessions.delete(runtime.id);
-        set({ options: { ...get().options, [runtime.id]: { ...(get().options[runtime.id] ?? defaults(runtime)), [key]: value } } });
+        set({ options: { ...get().options, [runtime.id]: { ...next.value } } });
       },
       submitCommand: (text) => {
         const runtime = findRuntime(get().runtimeId);

@@ -34,3 +34,18 @@ describe('labStore runtime options', () => {
     expect(last.calls[0]?.hops.map((h) => h.note).join(' ')).toContain('guest ring 0');
   });
 });
+
+describe('labStore refuses a combination the real tool refuses', () => {
+  it('Kata with Cloud Hypervisor and 9p: a message, and the old settings stay', () => {
+    const store = createLabStore();
+    store.getState().chooseRuntime('kata');
+    store.getState().setOption('hypervisor', 'clh');
+    store.getState().setOption('shared-fs', 'virtio-9p');
+    const last = store.getState().last;
+    expect(last.type).toBe('refused');
+    if (last.type === 'refused') expect(last.message).toContain('Cloud Hypervisor does not support virtio-9p');
+    expect(store.getState().options.kata).toMatchObject({ hypervisor: 'clh', 'shared-fs': 'virtio-fs' });
+    store.getState().submitCommand('getpid()');
+    expect(store.getState().last.type).toBe('ran');
+  });
+});
