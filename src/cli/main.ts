@@ -102,11 +102,13 @@ function resolveRuntime(args: CliArgs, io: CliIo): RuntimeModel | undefined {
 }
 
 function listRuntimes(io: CliIo): number {
+  const width = Math.max(...RUNTIME_IDS.map((id) => id.length)) + 2;
+  const pad = ' '.repeat(width);
   for (const id of RUNTIME_IDS) {
     const rt = findRuntime(id);
     if (!rt) continue;
     const opts = rt.options.map((o) => `--${o.key} ${o.values.join('|')} (default ${o.default})`);
-    io.stdout(`${rt.id.padEnd(8)} ${rt.summary}\n         layers: ${rt.layers.map((l) => l.id).join(' → ')}\n${opts.length ? `         options: ${opts.join('; ')}\n` : ''}`);
+    io.stdout(`${rt.id.padEnd(width)}${rt.summary}\n${pad}layers: ${rt.layers.map((l) => l.id).join(' → ')}\n${opts.length ? `${pad}options: ${opts.join('; ')}\n` : ''}`);
   }
   return 0;
 }

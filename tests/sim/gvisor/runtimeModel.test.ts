@@ -66,3 +66,19 @@ describe('gVisor options', () => {
     expect(on.get('socket')).toMatchObject({ verdict: 'conditional', handledBy: 'sentry-seccomp' });
   });
 });
+
+describe("the Sentry's filter under other settings (runsc/boot/filter/config and the platforms' filters.go)", () => {
+  it.each([
+    [{ network: 'host' }, 105, ['socket', 'connect', 'bind', 'sendto', 'recvfrom', 'setsockopt', 'getsockname', 'getpeername', 'readv']],
+    [{ platform: 'ptrace' }, 94, ['ptrace', 'wait4', 'rt_tgsigqueueinfo']],
+    [{ platform: 'kvm' }, 94, ['arch_prctl', 'rt_sigsuspend', 'rt_sigtimedwait']],
+  ])('%o: %i syscalls, adding %o', (options, count, added) => {
+    const names = new Set(GVISOR.surface(options).map((r) => r.name));
+    expect(names.size).toBe(count);
+    for (const name of added) expect(names.has(name)).toBe(true);
+  });
+  it('kvm drops the systrap-only rules', () => {
+    const names = new Set(GVISOR.surface({ platform: 'kvm' }).map((r) => r.name));
+    for (const name of ['ptrace', 'wait4', 'waitid', 'setpriority']) expect(names.has(name)).toBe(false);
+  });
+});
