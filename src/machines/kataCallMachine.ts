@@ -17,7 +17,7 @@ import type { PlanItem } from '../sim/kata/trips.ts';
  * `device.completed`; the guest kernel's own hops come from the lab's Linux
  * dispatch machine run on the guest world (runInnerKernel).
  */
-export interface KataCallContext {
+export interface KataCallInput {
   world: World;
   pid: number;
   call: SyscallCall;
@@ -26,18 +26,11 @@ export interface KataCallContext {
   outcome: DispatchOutcome;
   before: PlanItem[];
   after: PlanItem[];
-  hops: Hop[];
-  fatal: string | null;
 }
 
-export interface KataCallInput {
-  world: World;
-  pid: number;
-  call: SyscallCall;
-  inner: Hop[];
-  outcome: DispatchOutcome;
-  before: PlanItem[];
-  after: PlanItem[];
+export interface KataCallContext extends KataCallInput {
+  hops: Hop[];
+  fatal: string | null;
 }
 
 export type KataCallEvent = { type: 'device.completed'; hops: Hop[]; fatal: string | null };

@@ -1,4 +1,5 @@
-import { runInput, type InputRun } from '../../../src/machines/runInput.ts';
+import type { InputRun } from '../../../src/machines/runInput.ts';
+import { run } from '../runtime/sessions.ts';
 import type { Capability } from '../../../src/sim/kernel/capabilities.ts';
 import { KATA } from '../../../src/sim/runtime/kata.ts';
 import type { RuntimeOptions, Session } from '../../../src/sim/runtime/types.ts';
@@ -11,16 +12,8 @@ export function bootKata(options: RuntimeOptions = {}): Session {
 }
 
 export function runLines(session: Session, ...lines: string[]): { run: InputRun; session: Session } {
-  let current = session;
-  let last: InputRun | undefined;
-  for (const line of lines) {
-    const r = runInput(current, line);
-    if (!r.ok) throw new Error(`'${line}' was refused: ${r.message}`);
-    last = r.value;
-    current = r.value.session;
-  }
-  if (!last) throw new Error('no input');
-  return { run: last, session: current };
+  const last = run(session, ...lines);
+  return { run: last, session: last.session };
 }
 
 /** The calls of the last line. */
