@@ -1,4 +1,6 @@
 import { bootHost, TERMINAL_FDS } from '../kernel/boot.ts';
+import { ALL_CAPS } from '../kernel/capabilities.ts';
+import { createRuncContainer } from '../runtime/runcContainer.ts';
 import type { Process } from '../kernel/process.ts';
 import type { KernelIdentity, World } from '../kernel/world.ts';
 import type { BootOptions } from '../runtime/types.ts';
@@ -8,9 +10,11 @@ import type { BootOptions } from '../runtime/types.ts';
  * filesystem: the lab keeps its one application as the only process of a
  * world whose fds are Mini-OS's file table (0–2: the console, shown as the lab's terminal). A Tinyx VM is
  * a trimmed Linux with the application's packages: the lab boots its own
- * Linux model as that guest (a root shell in the initial namespaces, with all
- * capabilities, on the lab's Debian-like root, not Tinyx's BusyBox image),
- * with Tinyx's kernel identity.
+ * Linux model as that guest — the application as root with every capability
+ * and no seccomp filter, on its own root filesystem (the lab's Debian-like
+ * image, not Tinyx's BusyBox one) and hostname, set up with the lab's
+ * container builder so that nothing of the host's shows — with Tinyx's
+ * kernel identity.
  * @see https://github.com/sysml/mini-os/blob/4f67232d5d2ef4a1c2f40c3193c7097e1140a6cb/daytime.c (the minimal unikernel in LightVM's Mini-OS tree)
  */
 export const UNIKERNEL_PID = 1;
@@ -34,16 +38,16 @@ export function bootUnikernel(): { world: World; pid: number } {
   return { world: { ...host, kernel: MINI_OS_KERNEL, procs: { [UNIKERNEL_PID]: app } }, pid: UNIKERNEL_PID };
 }
 
-export function bootTinyx(boot?: BootOptions): { world: World; pid: number } {
-  const host = bootHost();
-  const shell = Object.values(host.procs).find((p) => p.fds[0]);
-  if (!shell) throw new Error('the lab host has no terminal process');
-  const world = boot?.hostname ? withHostname(host, boot.hostname) : host;
-  return { world: { ...world, kernel: TINYX_KERNEL }, pid: shell.pid };
-}
+export const TINYX_HOSTNAME = 'tinyx';
 
-function withHostname(world: World, hostname: string): World {
-  const uts = world.namespaces[world.initNs.uts];
-  if (!uts || uts.type !== 'uts') return world;
-  return { ...world, namespaces: { ...world.namespaces, [uts.id]: { ...uts, hostname } } };
+export function bootTinyx(boot?: BootOptions): { world: World; pid: number } {
+  const { world, pid } = createRuncContainer(bootHost(), { hostname: boot?.hostname ?? TINYX_HOSTNAME });
+  const app = world.procs[pid];
+  if (!app) throw new Error('the Tinyx guest has no application process');
+  const cred = { ...app.cred, bounding: ALL_CAPS, permitted: ALL_CAPS, effective: ALL_CAPS };
+  const { 'docker-default': _unused, ...profiles } = world.seccompProfiles;
+  return {
+    world: { ...world, kernel: TINYX_KERNEL, seccompProfiles: profiles, procs: { ...world.procs, [pid]: { ...app, cred, seccomp: { mode: 'disabled', profile: null } } } },
+    pid,
+  };
 }

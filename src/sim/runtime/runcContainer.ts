@@ -44,7 +44,7 @@ export function createRuncContainer(host: World, opts: RuncOptions = {}): { worl
   const child = spawnChild(shim.world, shim.proc, flags);
   const scoped = placeInCgroup(child.world, child.child, shim.proc.pid, id, opts.resources ?? {});
   const cgns = enterNewNamespaces(scoped.world, scoped.proc, NS_CLONE_FLAG.cgroup, false);
-  let world = withRootfs(cgns.world, cgns.proc, id, opts.image ?? DEBIAN_BOOKWORM_SLIM, scoped.path);
+  let world = withRootfs(cgns.world, cgns.proc, id, opts.image ?? DEBIAN_BOOKWORM_SLIM, scoped.path, opts.hostname);
   world = withNames(world, cgns.proc, opts.hostname ?? id.slice(0, 12));
   world = withVeth(world, cgns.proc);
   const init = execShell(world, cgns.proc, scoped.path);
@@ -75,11 +75,11 @@ function placeInCgroup(world: World, proc: Process, shimPid: number, id: string,
   return { world: { ...world, cgroups: tree, procs: { ...world.procs, [proc.pid]: placed } }, proc: placed, path: scope.value.path };
 }
 
-function withRootfs(world: World, proc: Process, id: string, image: ImageSpec, cgroupPath: string): World {
+function withRootfs(world: World, proc: Process, id: string, image: ImageSpec, cgroupPath: string, hostname: string | undefined): World {
   const mntNs = world.namespaces[proc.ns.mnt] as NamespaceOf<'mnt'>;
   const hostTable = world.mountTables[(world.namespaces[world.initNs.mnt] as NamespaceOf<'mnt'>).tableId];
   if (!hostTable) throw new Error('no host mount table');
-  const fs = createContainerFs({ store: world.vfs, ns: hostTable }, kernelProviders(), { id, image, cgroupPath, now: IMAGE_MTIME });
+  const fs = createContainerFs({ store: world.vfs, ns: hostTable }, kernelProviders(), { id, image, cgroupPath, now: IMAGE_MTIME, ...(hostname ? { hostname } : {}) });
   if (!fs.ok) throw new Error(`the container's root filesystem does not build: ${fs.reason}`);
   const mountTables = { ...world.mountTables, [hostTable.id]: fs.value.hostNs, [fs.value.ns.id]: fs.value.ns };
   delete mountTables[mntNs.tableId];
