@@ -1,0 +1,125 @@
+import type { RuntimeId, RuntimeModel } from '../sim/runtime/types.ts';
+import type { CallTrace, LayerKind, Verdict } from '../sim/trace.ts';
+
+/**
+ * The plain shapes the UI reads (the store projects the model's objects into
+ * them; the UI never sees a world, a session or an actor).
+ */
+
+export interface LayerRow {
+  id: string;
+  label: string;
+  kind: LayerKind;
+  /** Part of the host kernel: what the diagram highlights when a call touches it. */
+  hostKernel: boolean;
+  description: string;
+}
+
+export interface OptionRow {
+  key: string;
+  values: readonly string[];
+  default: string;
+  description: string;
+}
+
+export interface RuntimeRow {
+  id: RuntimeId;
+  label: string;
+  summary: string;
+  layers: LayerRow[];
+  options: OptionRow[];
+}
+
+export interface HopRow {
+  /** The layer's label, as the page shows it. */
+  layer: string;
+  /** The layer's id in the runtime's layer list (what the diagram positions the token by). */
+  layerId: string;
+  verdict: Verdict;
+  note: string;
+  costNs: number;
+  source: string;
+  /** The host-kernel entry this hop touched (`sys_openat`), if any. */
+  hostEntry: string | null;
+  /** `openat by runsc-sandbox (Sentry)` when the hop is a syscall into the host kernel. */
+  hostCall: string | null;
+}
+
+export interface CallRow {
+  /** What strace would print: `getpid() = 1`. */
+  line: string;
+  name: string;
+  failed: boolean;
+  reason: string | null;
+  /** Which kernel answered: host, sentry, guest, libos. */
+  servedBy: string | null;
+  hops: HopRow[];
+}
+
+/** What the last submitted line did, as the page shows it. */
+export type RunView =
+  | { type: 'idle' }
+  | { type: 'ran'; runtime: RuntimeId; input: string; calls: CallRow[]; stdout: string; stderr: string; status: number }
+  | { type: 'refused'; runtime: RuntimeId; input: string; message: string; column: number | null };
+
+/** One line the person ran, kept for the timeline, playback and reload. */
+export interface Entry {
+  id: number;
+  runtime: RuntimeId;
+  /** The runtime's settings when it ran (`platform=kvm`). */
+  options: Record<string, string>;
+  input: string;
+  run: Exclude<RunView, { type: 'idle' }>;
+}
+
+/** A line of the terminal's transcript; the terminal colours it by kind. */
+export interface TranscriptLine {
+  kind: 'input' | 'call' | 'denied' | 'reason' | 'stdout' | 'stderr' | 'error' | 'info' | 'heading';
+  text: string;
+}
+
+export const runtimeRow = (r: RuntimeModel): RuntimeRow => ({
+  id: r.id,
+  label: r.label,
+  summary: r.summary,
+  layers: r.layers.map(({ id, label, kind, hostKernel, description }) => ({ id, label, kind, hostKernel, description })),
+  options: r.options.map((o) => ({ key: o.key, values: o.values, default: o.default, description: o.description })),
+});
+
+export function callRow(call: CallTrace, layers: readonly LayerRow[]): CallRow {
+  const labelOf = (id: string) => layers.find((l) => l.id === id)?.label ?? id;
+  return {
+    line: call.line,
+    name: call.name,
+    failed: call.errno !== null || call.deniedBy !== null || call.retval === null,
+    reason: call.reason,
+    servedBy: call.servedBy ?? null,
+    hops: call.hops.map((h) => ({
+      layer: labelOf(h.layer), layerId: h.layer, verdict: h.verdict, note: h.note, costNs: h.costNs, source: h.source,
+      hostEntry: h.hostEntry ?? null, hostCall: h.hostCall ? `${h.hostCall.name} by ${h.hostCall.by}` : null,
+    })),
+  };
+}
+
+/** The transcript lines of one run, as strace and the shell would print them. */
+export function transcriptOf(run: Exclude<RunView, { type: 'idle' }>): TranscriptLine[] {
+  if (run.type === 'refused') {
+    const caret = run.column === null ? [] : [{ kind: 'error' as const, text: `${' '.repeat(Math.max(0, run.column - 1))}^` }];
+    return [...caret, { kind: 'error', text: run.message }];
+  }
+  const lines: TranscriptLine[] = [];
+  for (const c of run.calls) {
+    lines.push({ kind: c.failed ? 'denied' : 'call', text: c.line });
+    if (c.failed && c.reason) lines.push({ kind: 'reason', text: `  ← ${c.reason}` });
+  }
+  for (const l of textLines(run.stdout)) lines.push({ kind: 'stdout', text: l });
+  for (const l of textLines(run.stderr)) lines.push({ kind: 'stderr', text: l });
+  return lines;
+}
+
+/** A stream's lines; a final newline ends the last line rather than starting an empty one. */
+function textLines(text: string): string[] {
+  if (!text) return [];
+  const lines = text.split('\n');
+  return lines.at(-1) === '' ? lines.slice(0, -1) : lines;
+}
