@@ -1,0 +1,121 @@
+import type { RuntimeId } from '../sim/runtime/types.ts';
+import type { LabState, LabStore } from './labStore.ts';
+
+/**
+ * The session, saved in the browser so a reload loses nothing: the lines run
+ * (with the runtime and settings each ran under), the chosen runtime and its
+ * settings, the theme and font size. The model is deterministic, so replaying
+ * the lines rebuilds every session exactly. A saved state that cannot be read
+ * is reported and replaced, never a blank page.
+ */
+export const STORAGE_KEY = 'isolation-lab/session';
+const VERSION = 1;
+/** At most this many lines are kept (a pasted strace log must not fill the browser's storage). */
+export const SAVED_LINES = 500;
+
+export interface SavedLine {
+  runtime: string;
+  options: Record<string, string>;
+  input: string;
+}
+
+export interface SavedSession {
+  version: number;
+  runtimeId: string;
+  options: Record<string, Record<string, string>>;
+  lines: SavedLine[];
+  theme: 'light' | 'dark';
+  fontScale: number;
+}
+
+/** The part of Storage the lab uses (localStorage in the page, a map in tests). */
+export interface KeyValueStore {
+  getItem: (key: string) => string | null;
+  setItem: (key: string, value: string) => void;
+}
+
+export function snapshot(state: LabState): SavedSession {
+  return {
+    version: VERSION,
+    runtimeId: state.runtimeId,
+    options: state.options as Record<string, Record<string, string>>,
+    lines: state.entries.slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input })),
+    theme: state.theme,
+    fontScale: state.fontScale,
+  };
+}
+
+export type Loaded = { type: 'none' } | { type: 'ok'; session: SavedSession } | { type: 'corrupt'; message: string };
+
+/** Reads and checks the saved session. */
+export function load(storage: KeyValueStore): Loaded {
+  let text: string | null;
+  try {
+    text = storage.getItem(STORAGE_KEY);
+  } catch (e) {
+    return { type: 'corrupt', message: `the browser would not give back the saved session (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (text === null) return { type: 'none' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { type: 'corrupt', message: 'the saved session is not valid JSON' };
+  }
+  const problem = check(data);
+  return problem ? { type: 'corrupt', message: `the saved session ${problem}` } : { type: 'ok', session: data as SavedSession };
+}
+
+function check(d: unknown): string | null {
+  if (typeof d !== 'object' || d === null) return 'is not an object';
+  const s = d as Partial<SavedSession>;
+  if (s.version !== VERSION) return `has version ${String(s.version)}, not ${VERSION}`;
+  if (typeof s.runtimeId !== 'string') return 'names no runtime';
+  if (typeof s.options !== 'object' || s.options === null) return 'has no settings';
+  if (!Array.isArray(s.lines)) return 'has no list of lines';
+  const bad = s.lines.findIndex((l: unknown) => typeof l !== 'object' || l === null || typeof (l as SavedLine).input !== 'string' || typeof (l as SavedLine).runtime !== 'string' || typeof (l as SavedLine).options !== 'object');
+  if (bad >= 0) return `has a malformed line (number ${bad + 1})`;
+  if (s.theme !== 'light' && s.theme !== 'dark') return 'has an unknown theme';
+  if (typeof s.fontScale !== 'number' || !Number.isFinite(s.fontScale)) return 'has no font size';
+  return null;
+}
+
+/** Replays a saved session into a fresh store: each line under the runtime and settings it ran with. */
+export function restore(store: LabStore, saved: SavedSession): void {
+  const api = store.getState();
+  api.setTheme(saved.theme);
+  api.setFontScale(saved.fontScale);
+  for (const line of saved.lines) {
+    applySettings(store, line.runtime, line.options);
+    store.getState().submitCommand(line.input);
+  }
+  for (const [runtime, options] of Object.entries(saved.options)) applySettings(store, runtime, options);
+  store.getState().chooseRuntime(saved.runtimeId);
+}
+
+function applySettings(store: LabStore, runtime: string, options: Record<string, string>): void {
+  store.getState().chooseRuntime(runtime);
+  const now = store.getState().options[runtime as RuntimeId] ?? {};
+  for (const [key, value] of Object.entries(options)) if (now[key] !== value) store.getState().setOption(key, value);
+}
+
+/**
+ * Restores the saved session (or reports why it could not) and keeps saving
+ * as the session changes. Returns a function that stops saving.
+ */
+export function attachPersistence(store: LabStore, storage: KeyValueStore): () => void {
+  const loaded = load(storage);
+  if (loaded.type === 'ok') restore(store, loaded.session);
+  if (loaded.type === 'corrupt') store.getState().print([{ kind: 'error', text: `${loaded.message}: it was replaced by a new session.` }]);
+  const save = (state: LabState) => {
+    try {
+      storage.setItem(STORAGE_KEY, JSON.stringify(snapshot(state)));
+    } catch {
+      // Storage full or refused (private mode): the lab keeps working, it just will not survive a reload.
+    }
+  };
+  save(store.getState());
+  return store.subscribe((state, prev) => {
+    if (state.entries !== prev.entries || state.runtimeId !== prev.runtimeId || state.options !== prev.options || state.theme !== prev.theme || state.fontScale !== prev.fontScale) save(state);
+  });
+}
