@@ -1,19 +1,38 @@
+import { useEffect } from 'react';
+import { RuntimePicker } from './RuntimePicker.tsx';
 import { RuntimeTable } from './RuntimeTable.tsx';
+import { Toolbar } from './Toolbar.tsx';
 import { TryIt } from './TryIt.tsx';
+import { useLab } from './useLab.ts';
 import './lab.css';
 
-/** Placeholder page until the lab's UI lands (issue 4): what the model holds, and one way to try it. */
+/**
+ * The lab: the runtime and its settings on top; the terminal and the
+ * syscall's path side by side; the simulated state and the timeline below.
+ * Theme and presenter size are CSS variables on the root.
+ */
 export function App() {
+  const theme = useLab((s) => s.theme);
+  const scale = useLab((s) => s.fontScale);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.setProperty('--scale', String(scale));
+  }, [theme, scale]);
   return (
-    <main className="lab">
-      <h1>Isolation Lab</h1>
-      <p className="lead">
-        Follow one system call through a container isolation model, gate by gate, and see the line strace would
-        print. The simulation core and the headless <code>isolab</code> command are here; the terminal and the
-        animated diagram come next.
-      </p>
-      <RuntimeTable />
-      <TryIt />
-    </main>
+    <div className="app">
+      <header className="bar">
+        <h1>Isolation Lab</h1>
+        <RuntimePicker />
+        <Toolbar />
+      </header>
+      <main className="panes">
+        <section className="pane pane-terminal" aria-label="Terminal">
+          <TryIt />
+        </section>
+      </main>
+      <section className="reference" aria-label="Runtimes">
+        <RuntimeTable />
+      </section>
+    </div>
   );
 }

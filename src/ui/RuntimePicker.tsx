@@ -1,0 +1,33 @@
+import { labStore } from '../store/labStore.ts';
+import { useLab } from './useLab.ts';
+
+/** The runtime and its settings, as selects: what every line typed next runs under. */
+export function RuntimePicker() {
+  const runtimes = useLab((s) => s.runtimes);
+  const runtimeId = useLab((s) => s.runtimeId);
+  const chosen = useLab((s) => s.options[s.runtimeId]);
+  const { chooseRuntime, setOption } = labStore.getState();
+  const specs = runtimes.find((r) => r.id === runtimeId)?.options ?? [];
+  return (
+    <div className="picker">
+      <div className="field">
+        <label htmlFor="pick-runtime">Runtime</label>
+        <select id="pick-runtime" value={runtimeId} onChange={(e) => chooseRuntime(e.target.value)}>
+          {runtimes.map((r) => (
+            <option key={r.id} value={r.id}>{r.label}</option>
+          ))}
+        </select>
+      </div>
+      {specs.map((o) => (
+        <div className="field" key={o.key}>
+          <label htmlFor={`pick-opt-${o.key}`} title={o.description}>--{o.key}</label>
+          <select id={`pick-opt-${o.key}`} value={chosen?.[o.key] ?? o.default} title={o.description} onChange={(e) => setOption(o.key, e.target.value)}>
+            {o.values.map((v) => (
+              <option key={v} value={v}>{v}</option>
+            ))}
+          </select>
+        </div>
+      ))}
+    </div>
+  );
+}
