@@ -1,19 +1,19 @@
 import { createActor, type Actor } from 'xstate';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { runInput, type InputResult } from '../machines/runInput.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
-import { findRuntime, RUNTIMES } from '../sim/runtime/registry.ts';
-import { resolveOptions } from '../sim/runtime/options.ts';
-import type { RuntimeId, RuntimeModel, Session } from '../sim/runtime/types.ts';
-import { callRow, runtimeRow, transcriptOf, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
+import type { RuntimeId } from '../sim/runtime/types.ts';
+import type { Engine } from './engine.ts';
+import { transcriptOf, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
 
 export type { CallRow, Entry, HopRow, LayerRow, OptionRow, RunView, RuntimeRow, TranscriptLine } from './views.ts';
 
 /**
- * The lab's one store (DESIGN.md, src/store). It owns a booted session per
- * runtime and the playback actor, runs what a person types through the
- * machines, and projects the results into plain view state: the UI reads
- * these shapes and never the model's own objects.
+ * The lab's one store (DESIGN.md, src/store). It owns the engine (the model
+ * and its machines, with a booted session per runtime) and the playback
+ * actor, runs what a person types, and projects the results into plain view
+ * state: the UI reads these shapes and never the model's own objects. The
+ * page's store loads the engine after first paint; lines typed before it is
+ * there wait and run in order.
  */
 
 export interface PlaybackView {
@@ -26,6 +26,8 @@ export interface PlaybackView {
 }
 
 export interface LabState {
+  /** False until the engine (the model) has loaded. */
+  ready: boolean;
   runtimes: RuntimeRow[];
   runtimeId: RuntimeId;
   /** Each runtime's settings as chosen (all keys, defaults filled in). */
@@ -42,6 +44,8 @@ export interface LabState {
   chooseRuntime: (id: string) => void;
   /** Changes one setting of the chosen runtime; its session boots again with it. */
   setOption: (key: string, value: string) => void;
+  /** Chooses a runtime with these settings at once (a saved session's line); its session boots again only if they changed. */
+  configure: (runtime: string, options: Record<string, string>) => void;
   /** Runs a syscall or shell command on the chosen runtime. */
   submitCommand: (text: string) => void;
   /** Appends lines to the terminal's transcript (lab commands' output). */
@@ -65,33 +69,23 @@ const DEFAULT_RUNTIME: RuntimeId = 'runc';
 /** The transcript keeps this many lines (a pasted log must not grow the page without bound). */
 export const TRANSCRIPT_LIMIT = 5000;
 
-const defaults = (r: RuntimeModel): Record<string, string> => Object.fromEntries(r.options.map((o) => [o.key, o.default]));
-
-/** runInput answers bad input with a message; anything thrown is a bug, shown rather than crashing the page. */
-function runSafely(run: () => InputResult): InputResult {
-  try {
-    return run();
-  } catch (e) {
-    return { ok: false, message: `the lab failed on this input (a bug): ${e instanceof Error ? e.message : String(e)}` };
-  }
-}
-
 const capped = (lines: TranscriptLine[]) => (lines.length > TRANSCRIPT_LIMIT ? lines.slice(lines.length - TRANSCRIPT_LIMIT) : lines);
 
-/** A fresh store; the page uses `labStore`, tests make their own. */
-export function createLabStore(): LabStore {
-  const sessions = new Map<RuntimeId, Session>();
+/**
+ * A fresh store. Given an engine it is ready at once (tests); without one it
+ * loads the engine with a dynamic import (the page).
+ */
+export function createLabStore(engine?: Engine): LabStore {
+  let model: Engine | null = null;
+  const waiting: (() => void)[] = [];
   const player: Actor<typeof playbackMachine> = createActor(playbackMachine);
+  /** Runs `work` now if the engine is there, else once it has loaded. */
+  const withModel = (work: (m: Engine) => void) => (model ? work(model) : waiting.push(() => model && work(model)));
 
   const store = createStore<LabState>()((set, get) => {
-    const sessionFor = (r: RuntimeModel): Session => {
-      const session = sessions.get(r.id) ?? r.boot({ options: get().options[r.id] ?? defaults(r) });
-      sessions.set(r.id, session);
-      return session;
-    };
-    const record = (runtime: RuntimeModel, input: string, run: Exclude<RunView, { type: 'idle' }>) => {
-      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: runtime.id, options: { ...(get().options[runtime.id] ?? {}) }, input, run };
-      const prompt: TranscriptLine = { kind: 'input', text: `${runtime.id}$ ${input}` };
+    const record = (input: string, run: Exclude<RunView, { type: 'idle' }>) => {
+      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...(get().options[run.runtime] ?? {}) }, input, run };
+      const prompt: TranscriptLine = { kind: 'input', text: `${run.runtime}$ ${input}` };
       set({ last: run, entries: [...get().entries, entry], transcript: capped([...get().transcript, prompt, ...transcriptOf(run)]) });
       if (run.type === 'ran') {
         set({ playback: { ...get().playback, entryId: entry.id } });
@@ -99,50 +93,52 @@ export function createLabStore(): LabStore {
       }
     };
     return {
-      runtimes: RUNTIMES.map(runtimeRow),
+      ready: false,
+      runtimes: [],
       runtimeId: DEFAULT_RUNTIME,
-      options: Object.fromEntries(RUNTIMES.map((r) => [r.id, defaults(r)])),
+      options: {},
       last: { type: 'idle' },
       entries: [],
       transcript: [],
       playback: { entryId: null, call: 0, hop: 0, playing: false, speed: 1 },
       theme: 'light',
       fontScale: 1,
-      chooseRuntime: (id) => {
-        const runtime = findRuntime(id);
-        if (runtime) set({ runtimeId: runtime.id });
-      },
-      setOption: (key, value) => {
-        const runtime = findRuntime(get().runtimeId);
-        const spec = runtime?.options.find((o) => o.key === key);
-        if (!runtime || !spec?.values.includes(value)) return;
-        const next = resolveOptions(runtime, { ...(get().options[runtime.id] ?? defaults(runtime)), [key]: value });
+      chooseRuntime: (id) => withModel((m) => {
+        if (m.runtimes.some((r) => r.id === id)) set({ runtimeId: id as RuntimeId });
+      }),
+      setOption: (key, value) => withModel((m) => {
+        const id = get().runtimeId;
+        const spec = m.runtimes.find((r) => r.id === id)?.options.find((o) => o.key === key);
+        if (!spec?.values.includes(value)) return;
+        const next = m.resolve(id, { ...(get().options[id] ?? m.defaults[id]), [key]: value });
         if (!next.ok) {
           // A combination the real tool refuses (Kata: Cloud Hypervisor with 9p): say so, keep the settings that worked.
-          set({ last: { type: 'refused', runtime: runtime.id, input: `--${key} ${value}`, message: next.message, column: null } });
+          set({ last: { type: 'refused', runtime: id, input: `--${key} ${value}`, message: next.message, column: null } });
           get().print([{ kind: 'error', text: next.message }]);
           return;
         }
-        sessions.delete(runtime.id);
-        set({ options: { ...get().options, [runtime.id]: { ...next.value } } });
-      },
-      submitCommand: (text) => {
-        const runtime = findRuntime(get().runtimeId);
-        if (!runtime) return;
-        const result = runSafely(() => runInput(sessionFor(runtime), text));
-        if (!result.ok) {
-          record(runtime, text, { type: 'refused', runtime: runtime.id, input: text, message: result.message, column: result.column ?? null });
-          return;
+        m.forget(id);
+        set({ options: { ...get().options, [id]: next.value } });
+      }),
+      configure: (runtime, options) => withModel((m) => {
+        if (!m.runtimes.some((r) => r.id === runtime)) return;
+        const next = m.resolve(runtime, options);
+        const now = get().options[runtime as RuntimeId] ?? m.defaults[runtime] ?? {};
+        const changed = next.ok && Object.entries(next.value).some(([k, v]) => now[k] !== v);
+        if (changed && next.ok) {
+          m.forget(runtime);
+          set({ options: { ...get().options, [runtime]: next.value } });
         }
-        const { session, calls, stdout, stderr, status } = result.value;
-        sessions.set(runtime.id, session);
-        const layers = runtimeRow(runtime).layers;
-        record(runtime, text, { type: 'ran', runtime: runtime.id, input: text, calls: calls.map((c) => callRow(c, layers)), stdout, stderr, status });
-      },
+        set({ runtimeId: runtime as RuntimeId });
+      }),
+      submitCommand: (text) => withModel((m) => {
+        const id = get().runtimeId;
+        record(text, m.run(id, get().options[id] ?? m.defaults[id] ?? {}, text));
+      }),
       print: (lines) => set({ transcript: capped([...get().transcript, ...lines]) }),
       clearTranscript: () => set({ transcript: [] }),
       reset: () => {
-        sessions.clear();
+        model?.forget();
         player.send({ type: 'playback.load', hops: [] });
         set({ last: { type: 'idle' }, entries: [], transcript: [], playback: { ...get().playback, entryId: null, call: 0, hop: 0 } });
       },
@@ -170,6 +166,18 @@ export function createLabStore(): LabStore {
     store.setState({ playback: { ...store.getState().playback, call, hop, speed, playing: snap.value === 'playing' } });
   });
   player.start();
+
+  const install = (m: Engine) => {
+    model = m;
+    store.setState({ ready: true, runtimes: m.runtimes, options: { ...m.defaults, ...store.getState().options } });
+    for (const run of waiting.splice(0)) run();
+  };
+  if (engine) install(engine);
+  else {
+    import('./engine.ts')
+      .then((mod) => install(mod.createEngine()))
+      .catch((e: unknown) => store.getState().print([{ kind: 'error', text: `the lab's model did not load (${e instanceof Error ? e.message : String(e)}); reload the page` }]));
+  }
   return store;
 }
 

@@ -1,4 +1,3 @@
-import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { LabState, LabStore } from './labStore.ts';
 
 /**
@@ -80,23 +79,20 @@ function check(d: unknown): string | null {
   return null;
 }
 
-/** Replays a saved session into a fresh store: each line under the runtime and settings it ran with. */
+/**
+ * Replays a saved session into a fresh store: each line under the runtime and
+ * settings it ran with (the store queues them until its model has loaded).
+ */
 export function restore(store: LabStore, saved: SavedSession): void {
   const api = store.getState();
   api.setTheme(saved.theme);
   api.setFontScale(saved.fontScale);
   for (const line of saved.lines) {
-    applySettings(store, line.runtime, line.options);
-    store.getState().submitCommand(line.input);
+    api.configure(line.runtime, line.options);
+    api.submitCommand(line.input);
   }
-  for (const [runtime, options] of Object.entries(saved.options)) applySettings(store, runtime, options);
-  store.getState().chooseRuntime(saved.runtimeId);
-}
-
-function applySettings(store: LabStore, runtime: string, options: Record<string, string>): void {
-  store.getState().chooseRuntime(runtime);
-  const now = store.getState().options[runtime as RuntimeId] ?? {};
-  for (const [key, value] of Object.entries(options)) if (now[key] !== value) store.getState().setOption(key, value);
+  for (const [runtime, options] of Object.entries(saved.options)) api.configure(runtime, options);
+  api.chooseRuntime(saved.runtimeId);
 }
 
 /**

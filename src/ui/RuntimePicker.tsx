@@ -8,6 +8,7 @@ export function RuntimePicker() {
   const chosen = useLab((s) => s.options[s.runtimeId]);
   const { chooseRuntime, setOption } = labStore.getState();
   const specs = runtimes.find((r) => r.id === runtimeId)?.options ?? [];
+  if (!runtimes.length) return <p className="picker loading" role="status">Loading the model…</p>;
   return (
     <div className="picker">
       <div className="field">

@@ -52,8 +52,8 @@ async function run(runtime: string, text: string): Promise<void> {
 describe('the lab page', () => {
   it('renders its heading and one row per runtime, with the layers', async () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Isolation Lab');
-    const ids = await page.locator('tr[data-runtime]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-runtime')));
-    expect(ids).toEqual(['host', 'runc', 'gvisor', 'kata', 'nabla', 'unikernel-hvt', 'firecracker', 'lightvm']);
+    const ids = () => page.locator('tr[data-runtime]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-runtime')));
+    await expect.poll(ids).toEqual(['host', 'runc', 'gvisor', 'kata', 'nabla', 'unikernel-hvt', 'firecracker', 'lightvm']);
     const runcLayers = await page.locator('tr[data-runtime="runc"] .layer').allTextContents();
     expect(runcLayers).toEqual(expect.arrayContaining(['seccomp filter', 'namespaces', 'capabilities']));
   }, 15_000);

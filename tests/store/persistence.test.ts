@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore } from '../../src/store/labStore.ts';
+import { createEngine } from '../../src/store/engine.ts';
 import { attachPersistence, load, STORAGE_KEY, type KeyValueStore } from '../../src/store/persistence.ts';
 
 /** Reload loses nothing; a corrupt saved state is reported and replaced (issue 4, point 6). */
@@ -11,7 +12,7 @@ function memory(initial?: string): KeyValueStore & { data: Map<string, string> }
 describe('the saved session', () => {
   it('comes back after a reload: the same lines, runtimes, settings and results', () => {
     const storage = memory();
-    const first = createLabStore();
+    const first = createLabStore(createEngine());
     attachPersistence(first, storage);
     first.getState().submitCommand('hostname lab');
     first.getState().chooseRuntime('gvisor');
@@ -19,7 +20,7 @@ describe('the saved session', () => {
     first.getState().submitCommand('getpid()');
     first.getState().setTheme('dark');
 
-    const second = createLabStore();
+    const second = createLabStore(createEngine());
     attachPersistence(second, storage);
     const s = second.getState();
     expect(s.entries.map((e) => [e.runtime, e.input])).toEqual([['runc', 'hostname lab'], ['gvisor', 'getpid()']]);
@@ -37,7 +38,7 @@ describe('the saved session', () => {
   ])('%s is reported and replaced', (text, message) => {
     const storage = memory(text);
     expect(load(storage)).toMatchObject({ type: 'corrupt' });
-    const store = createLabStore();
+    const store = createLabStore(createEngine());
     attachPersistence(store, storage);
     expect(store.getState().transcript.at(-1)?.text).toContain(message);
     expect(load(storage).type).toBe('ok');
@@ -45,7 +46,7 @@ describe('the saved session', () => {
 
   it('a saved line that no longer runs is answered like any bad input', () => {
     const saved = { version: 1, runtimeId: 'nosuch', options: {}, lines: [{ runtime: 'runc', options: {}, input: 'frob(' }], theme: 'light', fontScale: 1 };
-    const store = createLabStore();
+    const store = createLabStore(createEngine());
     attachPersistence(store, memory(JSON.stringify(saved)));
     expect(store.getState().entries[0]?.run.type).toBe('refused');
     expect(store.getState().runtimeId).toBe('runc');

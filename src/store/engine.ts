@@ -1,0 +1,67 @@
+import { runInput, type InputResult } from '../machines/runInput.ts';
+import { findRuntime, RUNTIMES } from '../sim/runtime/registry.ts';
+import { resolveOptions } from '../sim/runtime/options.ts';
+import type { RuntimeId, RuntimeModel, Session } from '../sim/runtime/types.ts';
+import { callRow, runtimeRow, type RunView, type RuntimeRow } from './views.ts';
+
+/**
+ * Everything the store needs from the model and its machines, behind one
+ * object: the page loads it after the terminal is up (a dynamic import, so
+ * the model is not in the first script), tests create it directly. It owns a
+ * booted session per runtime.
+ */
+export interface Engine {
+  runtimes: RuntimeRow[];
+  /** Each runtime's default settings. */
+  defaults: Record<string, Record<string, string>>;
+  /** Checks settings for a runtime: all keys filled in, or the real tool's refusal. */
+  resolve: (runtime: string, options: Record<string, string>) => { ok: true; value: Record<string, string> } | { ok: false; message: string };
+  /** Runs one line on the runtime's session (booted with these settings on first use). */
+  run: (runtime: string, options: Record<string, string>, text: string) => Exclude<RunView, { type: 'idle' }>;
+  /** Forgets a runtime's session (the next line boots it again), or every session. */
+  forget: (runtime?: string) => void;
+}
+
+const defaults = (r: RuntimeModel): Record<string, string> => Object.fromEntries(r.options.map((o) => [o.key, o.default]));
+
+/** runInput answers bad input with a message; anything thrown is a bug, shown rather than crashing the page. */
+function runSafely(run: () => InputResult): InputResult {
+  try {
+    return run();
+  } catch (e) {
+    return { ok: false, message: `the lab failed on this input (a bug): ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export function createEngine(): Engine {
+  const sessions = new Map<RuntimeId, Session>();
+  const sessionFor = (r: RuntimeModel, options: Record<string, string>): Session => {
+    const session = sessions.get(r.id) ?? r.boot({ options });
+    sessions.set(r.id, session);
+    return session;
+  };
+  return {
+    runtimes: RUNTIMES.map(runtimeRow),
+    defaults: Object.fromEntries(RUNTIMES.map((r) => [r.id, defaults(r)])),
+    resolve: (id, options) => {
+      const runtime = findRuntime(id);
+      if (!runtime) return { ok: false, message: `unknown runtime '${id}'` };
+      const r = resolveOptions(runtime, options);
+      return r.ok ? { ok: true, value: { ...r.value } } : r;
+    },
+    run: (id, options, text) => {
+      const runtime = findRuntime(id) ?? findRuntime('runc');
+      if (!runtime) throw new Error('the lab has no runc runtime');
+      const result = runSafely(() => runInput(sessionFor(runtime, options), text));
+      if (!result.ok) return { type: 'refused', runtime: runtime.id, input: text, message: result.message, column: result.column ?? null };
+      const { session, calls, stdout, stderr, status } = result.value;
+      sessions.set(runtime.id, session);
+      const layers = runtimeRow(runtime).layers;
+      return { type: 'ran', runtime: runtime.id, input: text, calls: calls.map((c) => callRow(c, layers)), stdout, stderr, status };
+    },
+    forget: (id) => {
+      if (id === undefined) sessions.clear();
+      else sessions.delete(id as RuntimeId);
+    },
+  };
+}
