@@ -1,6 +1,9 @@
 import { createActor, type Actor } from 'xstate';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { playbackMachine } from '../machines/playbackMachine.ts';
+
+/** Playback's pace and speeds, for the UI (which may not import the machine). */
+export { HOP_MS, SPEEDS } from '../machines/playbackMachine.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { Engine } from './engine.ts';
 import { transcriptOf, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';

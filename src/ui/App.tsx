@@ -1,4 +1,8 @@
 import { useEffect } from 'react';
+import { Diagram } from './diagram/Diagram.tsx';
+import { Controls } from './playback/Controls.tsx';
+import { Narration } from './playback/Narration.tsx';
+import { Timeline } from './playback/Timeline.tsx';
 import { RuntimePicker } from './RuntimePicker.tsx';
 import { RuntimeTable } from './RuntimeTable.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -28,6 +32,14 @@ export function App() {
       <main className="panes">
         <section className="pane pane-terminal" aria-label="Terminal">
           <TryIt />
+        </section>
+        <section className="pane pane-diagram" aria-label="Diagram">
+          <Diagram />
+        </section>
+        <section className="pane pane-timeline" aria-label="Playback">
+          <Controls />
+          <Narration />
+          <Timeline />
         </section>
       </main>
       <section className="reference" aria-label="Runtimes">

@@ -46,7 +46,7 @@ afterAll(async () => {
 async function run(runtime: string, text: string): Promise<void> {
   await page.getByLabel('Runtime', { exact: true }).selectOption(runtime);
   await page.getByLabel('Syscall or command', { exact: true }).fill(text);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
 }
 
 describe('the lab page', () => {

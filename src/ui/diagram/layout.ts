@@ -139,6 +139,21 @@ function bandsOf(placed: Slot[], nodes: NodeBox[], unit: number, col: { x: numbe
   return bands;
 }
 
+/**
+ * A label on two lines, broken at the space or hyphen nearest its middle
+ * (`containerd-shim-` / `kata-v2`), or null when it has no place to break.
+ */
+export function splitLabel(label: string): [string, string] | null {
+  let best = -1;
+  for (let i = 1; i < label.length - 1; i++) {
+    const ch = label[i];
+    if ((ch === ' ' || ch === '-') && (best < 0 || Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2))) best = i;
+  }
+  if (best < 0) return null;
+  const cut = label[best] === '-' ? best + 1 : best;
+  return [label.slice(0, cut).trimEnd(), label.slice(cut).trimStart()];
+}
+
 export const nodeOf = (l: DiagramLayout, id: string): NodeBox | undefined => l.nodes.find((n) => n.id === id);
 
 export interface TokenPoint { x: number; y: number; layerId: string }
