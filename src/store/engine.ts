@@ -3,6 +3,8 @@ import { findRuntime, RUNTIMES } from '../sim/runtime/registry.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
 import type { RuntimeId, RuntimeModel, Session } from '../sim/runtime/types.ts';
 import { callRow, runtimeRow, type RunView, type RuntimeRow } from './views.ts';
+import { runLabLine, type LabApi } from './labCommands.ts';
+import { completeLine, sessionDirs, type Completion } from './completion.ts';
 
 /**
  * Everything the store needs from the model and its machines, behind one
@@ -20,6 +22,10 @@ export interface Engine {
   run: (runtime: string, options: Record<string, string>, text: string) => Exclude<RunView, { type: 'idle' }>;
   /** Forgets a runtime's session (the next line boots it again), or every session. */
   forget: (runtime?: string) => void;
+  /** Runs a lab command (`help`, `compare …`, `explain …`); false when the line is not one. */
+  lab: (api: LabApi, text: string) => boolean;
+  /** Tab completion of a line on the runtime's session (commands, syscalls, runtimes, paths). */
+  complete: (runtime: string, options: Record<string, string>, line: string, cursor: number) => Completion;
 }
 
 const defaults = (r: RuntimeModel): Record<string, string> => Object.fromEntries(r.options.map((o) => [o.key, o.default]));
@@ -62,6 +68,11 @@ export function createEngine(): Engine {
     forget: (id) => {
       if (id === undefined) sessions.clear();
       else sessions.delete(id as RuntimeId);
+    },
+    lab: runLabLine,
+    complete: (id, options, line, cursor) => {
+      const runtime = findRuntime(id);
+      return completeLine(line, cursor, { listDir: runtime ? sessionDirs(sessionFor(runtime, options)) : () => [] });
     },
   };
 }

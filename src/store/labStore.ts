@@ -6,6 +6,7 @@ import { playbackMachine } from '../machines/playbackMachine.ts';
 export { HOP_MS, SPEEDS } from '../machines/playbackMachine.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { Engine } from './engine.ts';
+import type { Completion } from './completion.ts';
 import { transcriptOf, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
 
 export type { CallRow, Entry, HopRow, LayerRow, OptionRow, RunView, RuntimeRow, TranscriptLine } from './views.ts';
@@ -51,6 +52,15 @@ export interface LabState {
   configure: (runtime: string, options: Record<string, string>) => void;
   /** Runs a syscall or shell command on the chosen runtime. */
   submitCommand: (text: string) => void;
+  /** What the terminal sends: a lab command (`help`, `compare …`), else a syscall or shell command. */
+  submitLine: (text: string) => void;
+  /** Tab completion for the terminal (empty until the model has loaded). */
+  complete: (line: string, cursor: number) => Completion;
+  /** The last `compare`: its input and runtimes (with settings, `gvisor:platform=kvm`). */
+  comparison: { input: string; runtimes: string[] } | null;
+  showCompare: boolean;
+  compare: (input: string, runtimes: string[]) => void;
+  setShowCompare: (open: boolean) => void;
   /** Appends lines to the terminal's transcript (lab commands' output). */
   print: (lines: TranscriptLine[]) => void;
   clearTranscript: () => void;
@@ -138,6 +148,17 @@ export function createLabStore(engine?: Engine): LabStore {
         const id = get().runtimeId;
         record(text, m.run(id, get().options[id] ?? m.defaults[id] ?? {}, text));
       }),
+      submitLine: (text) => withModel((m) => {
+        if (!m.lab({ getState: get }, text)) get().submitCommand(text);
+      }),
+      complete: (line, cursor) => {
+        const id = get().runtimeId;
+        return model ? model.complete(id, get().options[id] ?? model.defaults[id] ?? {}, line, cursor) : { replacement: line.slice(0, cursor), candidates: [] };
+      },
+      comparison: null,
+      showCompare: false,
+      compare: (input, runtimes) => set({ comparison: { input, runtimes }, showCompare: true }),
+      setShowCompare: (open) => set({ showCompare: open }),
       print: (lines) => set({ transcript: capped([...get().transcript, ...lines]) }),
       clearTranscript: () => set({ transcript: [] }),
       reset: () => {

@@ -5,6 +5,7 @@ import { Narration } from './playback/Narration.tsx';
 import { Timeline } from './playback/Timeline.tsx';
 import { RuntimePicker } from './RuntimePicker.tsx';
 import { RuntimeTable } from './RuntimeTable.tsx';
+import { Terminal } from './terminal/Terminal.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TryIt } from './TryIt.tsx';
 import { useLab } from './useLab.ts';
@@ -31,7 +32,7 @@ export function App() {
       </header>
       <main className="panes">
         <section className="pane pane-terminal" aria-label="Terminal">
-          <TryIt />
+          <Terminal />
         </section>
         <section className="pane pane-diagram" aria-label="Diagram">
           <Diagram />
@@ -43,6 +44,7 @@ export function App() {
         </section>
       </main>
       <section className="reference" aria-label="Runtimes">
+        <TryIt />
         <RuntimeTable />
       </section>
     </div>
