@@ -26,6 +26,18 @@ export interface Engine {
   lab: (api: LabApi, text: string) => boolean;
   /** Tab completion of a line on the runtime's session (commands, syscalls, runtimes, paths). */
   complete: (runtime: string, options: Record<string, string>, line: string, cursor: number) => Completion;
+  /**
+   * One input under several runtimes (labels as `gvisor:platform=kvm`), each from a fresh boot:
+   * a run per column, for side-by-side diagrams. A label the lab cannot read is a refused column.
+   */
+  compare: (input: string, labels: readonly string[]) => CompareColumn[];
+}
+
+export interface CompareColumn {
+  label: string;
+  runtime: RuntimeId;
+  options: Record<string, string>;
+  run: Exclude<RunView, { type: 'idle' }>;
 }
 
 const defaults = (r: RuntimeModel): Record<string, string> => Object.fromEntries(r.options.map((o) => [o.key, o.default]));
@@ -70,9 +82,33 @@ export function createEngine(): Engine {
       else sessions.delete(id as RuntimeId);
     },
     lab: runLabLine,
+    compare: (input, labels) => labels.map((label) => compareColumn(input, label)),
     complete: (id, options, line, cursor) => {
       const runtime = findRuntime(id);
       return completeLine(line, cursor, { listDir: runtime ? sessionDirs(sessionFor(runtime, options)) : () => [] });
     },
   };
+}
+
+/** `gvisor:platform=kvm` → the runtime and its full settings. */
+function parseLabel(label: string): { runtime: RuntimeModel; options: Record<string, string> } | string {
+  const [id = '', ...pairs] = label.split(':');
+  const runtime = findRuntime(id);
+  if (!runtime) return `unknown runtime '${id}'`;
+  const given = Object.fromEntries(pairs.map((p) => p.split('=') as [string, string]));
+  const r = resolveOptions(runtime, given);
+  return r.ok ? { runtime, options: { ...r.value } } : r.message;
+}
+
+/** One column of a comparison: the input on a fresh boot of the runtime. */
+function compareColumn(input: string, label: string): CompareColumn {
+  const parsed = parseLabel(label);
+  if (typeof parsed === 'string') return { label, runtime: 'runc', options: {}, run: { type: 'refused', runtime: 'runc', input, message: parsed, column: null } };
+  const { runtime, options } = parsed;
+  const result = runSafely(() => runInput(runtime.boot({ options }), input));
+  const layers = runtimeRow(runtime).layers;
+  const run: CompareColumn['run'] = result.ok
+    ? { type: 'ran', runtime: runtime.id, input, calls: result.value.calls.map((c) => callRow(c, layers)), stdout: result.value.stdout, stderr: result.value.stderr, status: result.value.status }
+    : { type: 'refused', runtime: runtime.id, input, message: result.message, column: result.column ?? null };
+  return { label, runtime: runtime.id, options, run };
 }

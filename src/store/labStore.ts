@@ -56,8 +56,8 @@ export interface LabState {
   submitLine: (text: string) => void;
   /** Tab completion for the terminal (empty until the model has loaded). */
   complete: (line: string, cursor: number) => Completion;
-  /** The last `compare`: its input and runtimes (with settings, `gvisor:platform=kvm`). */
-  comparison: { input: string; runtimes: string[] } | null;
+  /** The last `compare`: its input, and a column per runtime (with settings, `gvisor:platform=kvm`) whose run is an entry. */
+  comparison: { input: string; columns: { label: string; entryId: number }[] } | null;
   showCompare: boolean;
   compare: (input: string, runtimes: string[]) => void;
   setShowCompare: (open: boolean) => void;
@@ -82,6 +82,9 @@ const DEFAULT_RUNTIME: RuntimeId = 'runc';
 /** The transcript keeps this many lines (a pasted log must not grow the page without bound). */
 export const TRANSCRIPT_LIMIT = 5000;
 
+/** Every hop of an entry's run, in order (a comparison plays them as one sequence). */
+const hopsOf = (e: Entry | undefined) => (e?.run.type === 'ran' ? e.run.calls.flatMap((c) => c.hops) : []);
+
 const capped = (lines: TranscriptLine[]) => (lines.length > TRANSCRIPT_LIMIT ? lines.slice(lines.length - TRANSCRIPT_LIMIT) : lines);
 
 /**
@@ -96,10 +99,15 @@ export function createLabStore(engine?: Engine): LabStore {
   const withModel = (work: (m: Engine) => void) => (model ? work(model) : waiting.push(() => model && work(model)));
 
   const store = createStore<LabState>()((set, get) => {
+    const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false): Entry => {
+      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}) };
+      set({ entries: [...get().entries, entry] });
+      return entry;
+    };
     const record = (input: string, run: Exclude<RunView, { type: 'idle' }>) => {
-      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...(get().options[run.runtime] ?? {}) }, input, run };
+      const entry = addEntry(input, run, get().options[run.runtime] ?? {});
       const prompt: TranscriptLine = { kind: 'input', text: `${run.runtime}$ ${input}` };
-      set({ last: run, entries: [...get().entries, entry], transcript: capped([...get().transcript, prompt, ...transcriptOf(run)]) });
+      set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run)]) });
       if (run.type === 'ran') {
         set({ playback: { ...get().playback, entryId: entry.id } });
         player.send({ type: 'playback.load', hops: run.calls.map((c) => c.hops.length) });
@@ -157,7 +165,20 @@ export function createLabStore(engine?: Engine): LabStore {
       },
       comparison: null,
       showCompare: false,
-      compare: (input, runtimes) => set({ comparison: { input, runtimes }, showCompare: true }),
+      compare: (input, runtimes) => withModel((m) => {
+        const columns = m.compare(input, runtimes.slice(0, 4)).map((col) => {
+          const entry = addEntry(input, col.run, col.options, true);
+          return { label: col.label, entryId: entry.id };
+        });
+        set({ comparison: { input, columns }, showCompare: true });
+        const first = get().entries.find((e) => e.id === columns[0]?.entryId);
+        const longest = Math.max(0, ...columns.map((c) => hopsOf(get().entries.find((e) => e.id === c.entryId)).length));
+        if (first) {
+          // All columns play in step: the playback runs over the longest column's hops; each diagram clamps to its own.
+          set({ playback: { ...get().playback, entryId: first.id } });
+          player.send({ type: 'playback.load', hops: [longest] });
+        }
+      }),
       setShowCompare: (open) => set({ showCompare: open }),
       print: (lines) => set({ transcript: capped([...get().transcript, ...lines]) }),
       clearTranscript: () => set({ transcript: [] }),

@@ -38,7 +38,7 @@ export function snapshot(state: LabState): SavedSession {
     version: VERSION,
     runtimeId: state.runtimeId,
     options: state.options as Record<string, Record<string, string>>,
-    lines: state.entries.slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input })),
+    lines: state.entries.filter((e) => !e.compared).slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input })),
     theme: state.theme,
     fontScale: state.fontScale,
   };

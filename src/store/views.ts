@@ -70,6 +70,8 @@ export interface Entry {
   options: Record<string, string>;
   input: string;
   run: Exclude<RunView, { type: 'idle' }>;
+  /** A column of a side-by-side comparison (fresh boot; not saved, not replayed on reload). */
+  compared?: boolean;
 }
 
 /** A line of the terminal's transcript; the terminal colours it by kind. */

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { CompareSection } from './CompareSection.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
 import { Controls } from './playback/Controls.tsx';
 import { Narration } from './playback/Narration.tsx';
@@ -43,6 +44,7 @@ export function App() {
           <Timeline />
         </section>
       </main>
+      <CompareSection />
       <section className="reference" aria-label="Runtimes">
         <TryIt />
         <RuntimeTable />

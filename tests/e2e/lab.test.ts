@@ -73,6 +73,18 @@ describe('the lab in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'lab-keyctl.png') });
   }, 30_000);
 
+  it('compare runc gvisor kata nabla: four columns, in step', async () => {
+    await typeLine('compare runc gvisor kata nabla -- openat(AT_FDCWD, "/etc/passwd", O_RDONLY)');
+    const columns = page.locator('.compare-section .compare-column');
+    await expect.poll(() => columns.count()).toBe(4);
+    expect(await columns.evaluateAll((cs) => cs.map((c) => c.getAttribute('data-runtime')))).toEqual(['runc', 'gvisor', 'kata', 'nabla']);
+    await expect.poll(() => page.locator('.compare-section svg').count()).toBe(4);
+    await toEnd();
+    await page.locator('.compare-section').screenshot({ path: join(SHOTS, 'lab-compare.png') });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => columns.count()).toBe(0);
+  }, 40_000);
+
   it('works from the keyboard alone: Tab reaches the runtime picker and the terminal', async () => {
     await page.keyboard.press('Escape');
     await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -64,3 +64,18 @@ describe('the page store loads its model after first paint', () => {
     expect(store.getState().transcript.at(-1)?.text).toBe('4.19.0-gvisor');
   }, 30_000);
 });
+
+describe('compare in the store', () => {
+  it('runs the input under each runtime from a fresh boot, a column each, not saved for reload', () => {
+    const store = createLabStore(createEngine());
+    store.getState().submitCommand('hostname changed');
+    store.getState().compare('getpid()', ['runc', 'gvisor:platform=kvm', 'nonsense']);
+    const c = store.getState().comparison;
+    expect(c?.columns.map((x) => x.label)).toEqual(['runc', 'gvisor:platform=kvm', 'nonsense']);
+    const entries = c?.columns.map((x) => store.getState().entries.find((e) => e.id === x.entryId));
+    expect(entries?.map((e) => e?.run.type)).toEqual(['ran', 'ran', 'refused']);
+    expect(entries?.[1]?.options.platform).toBe('kvm');
+    expect(entries?.every((e) => e?.compared)).toBe(true);
+    expect(store.getState().showCompare).toBe(true);
+  });
+});
