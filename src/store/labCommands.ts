@@ -315,9 +315,10 @@ const playback = (act: (s: LabView) => void): Run => (api) => {
 };
 
 const history: Run = (api) => {
-  const s = api.getState();
-  if (s.entries.length === 0) return say(api, line('info', 'nothing run yet this session'));
-  say(api, line('heading', 'Lines run this session'), ...s.entries.map((e) => {
+  // A comparison's columns are runs of their own, but not lines the person typed.
+  const typed = api.getState().entries.filter((e) => !e.compared);
+  if (typed.length === 0) return say(api, line('info', 'nothing run yet this session'));
+  say(api, line('heading', 'Lines run this session'), ...typed.map((e) => {
     const model = findRuntime(e.runtime);
     return line('stdout', `${String(e.id).padStart(4)}  ${(model ? specLabel(model, e.options) : e.runtime).padEnd(16)} ${e.input}`);
   }));

@@ -106,7 +106,9 @@ export function callRow(call: CallTrace, layers: readonly LayerRow[]): CallRow {
 /** The transcript lines of one run, as strace and the shell would print them. */
 export function transcriptOf(run: Exclude<RunView, { type: 'idle' }>): TranscriptLine[] {
   if (run.type === 'refused') {
-    const caret = run.column === null ? [] : [{ kind: 'error' as const, text: `${' '.repeat(Math.max(0, run.column - 1))}^` }];
+    // The caret sits under the column of the input as the terminal echoed it, after the `runtime$ ` prompt.
+    const prompt = `${run.runtime}$ `.length;
+    const caret = run.column === null ? [] : [{ kind: 'error' as const, text: `${' '.repeat(prompt + Math.max(0, run.column - 1))}^` }];
     return [...caret, { kind: 'error', text: run.message }];
   }
   const lines: TranscriptLine[] = [];

@@ -64,7 +64,7 @@ export function Terminal() {
   }, [hintId]);
 
   useEffect(() => {
-    view.current?.update({ transcript, prompt: `${runtimeId}$ `, theme, fontPx: terminalFontPx(fontScale), history: entries.map((e) => e.input) });
+    view.current?.update({ transcript, prompt: `${runtimeId}$ `, theme, fontPx: terminalFontPx(fontScale), history: entries.filter((e) => !e.compared).map((e) => e.input) });
   }, [transcript, runtimeId, theme, fontScale, entries]);
 
   return (
