@@ -5,6 +5,8 @@ import type { RuntimeId, RuntimeModel, Session } from '../sim/runtime/types.ts';
 import { callRow, runtimeRow, type RunView, type RuntimeRow } from './views.ts';
 import { runLabLine, type LabApi } from './labCommands.ts';
 import { completeLine, sessionDirs, type Completion } from './completion.ts';
+import { inspect, type InspectorView } from './inspector.ts';
+import { buildCompareView, type CompareView } from './compareView.ts';
 
 /**
  * Everything the store needs from the model and its machines, behind one
@@ -31,6 +33,10 @@ export interface Engine {
    * a run per column, for side-by-side diagrams. A label the lab cannot read is a refused column.
    */
   compare: (input: string, labels: readonly string[]) => CompareColumn[];
+  /** The runtime's session (booted with these settings on first use) as the inspector shows it; null if it cannot boot. */
+  inspect: (runtime: string, options: Record<string, string>) => InspectorView | null;
+  /** One input under several runtimes with `isolab compare`'s figures (fresh boots, cold and warm). */
+  compareView: (input: string, labels: readonly string[]) => { ok: true; view: CompareView } | { ok: false; message: string };
 }
 
 export interface CompareColumn {
@@ -83,6 +89,16 @@ export function createEngine(): Engine {
     },
     lab: runLabLine,
     compare: (input, labels) => labels.map((label) => compareColumn(input, label)),
+    inspect: (id, options) => {
+      const runtime = findRuntime(id);
+      if (!runtime) return null;
+      try {
+        return inspect(sessionFor(runtime, options));
+      } catch {
+        return null;
+      }
+    },
+    compareView: buildCompareView,
     complete: (id, options, line, cursor) => {
       const runtime = findRuntime(id);
       return completeLine(line, cursor, { listDir: runtime ? sessionDirs(sessionFor(runtime, options)) : () => [] });

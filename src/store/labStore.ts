@@ -7,6 +7,8 @@ export { HOP_MS, SPEEDS } from '../machines/playbackMachine.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { Engine } from './engine.ts';
 import type { Completion } from './completion.ts';
+import type { InspectorView } from './inspector.ts';
+import type { CompareView } from './compareView.ts';
 import { transcriptOf, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
 
 export type { CallRow, Entry, HopRow, LayerRow, OptionRow, RunView, RuntimeRow, TranscriptLine } from './views.ts';
@@ -59,6 +61,12 @@ export interface LabState {
   /** The last `compare`: its input, and a column per runtime (with settings, `gvisor:platform=kvm`) whose run is an entry. */
   comparison: { input: string; columns: { label: string; entryId: number }[] } | null;
   showCompare: boolean;
+  /** The chosen runtime's simulated state, recomputed after each run, runtime switch and new setting. */
+  inspector: InspectorView | null;
+  /** The last `compare` with its figures (cost, ratio, published ratios, start-up); null before one or when it was refused. */
+  compareView: CompareView | null;
+  /** Why the last `compare` could not run (an unknown runtime, a bad setting), else null. */
+  compareMessage: string | null;
   compare: (input: string, runtimes: string[]) => void;
   setShowCompare: (open: boolean) => void;
   /** Appends lines to the terminal's transcript (lab commands' output). */
@@ -104,6 +112,12 @@ export function createLabStore(engine?: Engine): LabStore {
       set({ entries: [...get().entries, entry] });
       return entry;
     };
+    /** The inspector follows the chosen runtime's session. */
+    const refreshInspector = () => {
+      if (!model) return;
+      const id = get().runtimeId;
+      set({ inspector: model.inspect(id, get().options[id] ?? model.defaults[id] ?? {}) });
+    };
     const record = (input: string, run: Exclude<RunView, { type: 'idle' }>) => {
       const entry = addEntry(input, run, get().options[run.runtime] ?? {});
       const prompt: TranscriptLine = { kind: 'input', text: `${run.runtime}$ ${input}` };
@@ -112,6 +126,7 @@ export function createLabStore(engine?: Engine): LabStore {
         set({ playback: { ...get().playback, entryId: entry.id } });
         player.send({ type: 'playback.load', hops: run.calls.map((c) => c.hops.length) });
       }
+      refreshInspector();
     };
     return {
       ready: false,
@@ -126,6 +141,7 @@ export function createLabStore(engine?: Engine): LabStore {
       fontScale: 1,
       chooseRuntime: (id) => withModel((m) => {
         if (m.runtimes.some((r) => r.id === id)) set({ runtimeId: id as RuntimeId });
+        refreshInspector();
       }),
       setOption: (key, value) => withModel((m) => {
         const id = get().runtimeId;
@@ -140,6 +156,7 @@ export function createLabStore(engine?: Engine): LabStore {
         }
         m.forget(id);
         set({ options: { ...get().options, [id]: next.value } });
+        refreshInspector();
       }),
       configure: (runtime, options) => withModel((m) => {
         if (!m.runtimes.some((r) => r.id === runtime)) return;
@@ -151,6 +168,7 @@ export function createLabStore(engine?: Engine): LabStore {
           set({ options: { ...get().options, [runtime]: next.value } });
         }
         set({ runtimeId: runtime as RuntimeId });
+        refreshInspector();
       }),
       submitCommand: (text) => withModel((m) => {
         const id = get().runtimeId;
@@ -165,7 +183,12 @@ export function createLabStore(engine?: Engine): LabStore {
       },
       comparison: null,
       showCompare: false,
+      inspector: null,
+      compareView: null,
+      compareMessage: null,
       compare: (input, runtimes) => withModel((m) => {
+        const figures = m.compareView(input, runtimes.slice(0, 4));
+        set(figures.ok ? { compareView: figures.view, compareMessage: null } : { compareView: null, compareMessage: figures.message });
         const columns = m.compare(input, runtimes.slice(0, 4)).map((col) => {
           const entry = addEntry(input, col.run, col.options, true);
           return { label: col.label, entryId: entry.id };
@@ -186,6 +209,7 @@ export function createLabStore(engine?: Engine): LabStore {
         model?.forget();
         player.send({ type: 'playback.load', hops: [] });
         set({ last: { type: 'idle' }, entries: [], transcript: [], playback: { ...get().playback, entryId: null, call: 0, hop: 0 } });
+        refreshInspector();
       },
       play: () => player.send({ type: 'playback.play' }),
       pause: () => player.send({ type: 'playback.pause' }),
@@ -216,6 +240,8 @@ export function createLabStore(engine?: Engine): LabStore {
     model = m;
     store.setState({ ready: true, runtimes: m.runtimes, options: { ...m.defaults, ...store.getState().options } });
     for (const run of waiting.splice(0)) run();
+    const id = store.getState().runtimeId;
+    store.setState({ inspector: m.inspect(id, store.getState().options[id] ?? m.defaults[id] ?? {}) });
   };
   if (engine) install(engine);
   else {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { CompareSection } from './CompareSection.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
 import { Controls } from './playback/Controls.tsx';
 import { Narration } from './playback/Narration.tsx';
 import { Timeline } from './playback/Timeline.tsx';
@@ -38,6 +39,9 @@ export function App() {
         <section className="pane pane-diagram" aria-label="Diagram">
           <Diagram />
         </section>
+        <section className="pane pane-inspector" aria-label="Simulated state">
+          <InspectorPane />
+        </section>
         <section className="pane pane-timeline" aria-label="Playback">
           <Controls />
           <Narration />
@@ -51,4 +55,9 @@ export function App() {
       </section>
     </div>
   );
+}
+
+/** The inspector reads its own slice, so a new run re-renders only it. */
+function InspectorPane() {
+  return <Inspector view={useLab((s) => s.inspector)} />;
 }

@@ -1,4 +1,5 @@
 import { labStore } from '../store/labStore.ts';
+import { CompareView } from './compare/CompareView.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
 import { useLab } from './useLab.ts';
 
@@ -10,6 +11,8 @@ export function CompareSection() {
   const comparison = useLab((s) => s.comparison);
   const open = useLab((s) => s.showCompare);
   const entries = useLab((s) => s.entries);
+  const figures = useLab((s) => s.compareView);
+  const message = useLab((s) => s.compareMessage);
   if (!comparison || !open) return null;
   const columns = comparison.columns.map((c) => ({ ...c, entry: entries.find((e) => e.id === c.entryId) }));
   return (
@@ -18,16 +21,17 @@ export function CompareSection() {
         <h2>Compare: <code>{comparison.input}</code></h2>
         <button type="button" onClick={() => labStore.getState().setShowCompare(false)}>Close</button>
       </div>
-      <div className="compare-columns" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}>
-        {columns.map((c) => (
-          <div className="compare-column" key={c.entryId} data-runtime={c.label}>
-            <h3>{c.label}</h3>
-            {c.entry?.run.type === 'refused'
-              ? <p className="message" role="alert">{c.entry.run.message}</p>
-              : <Diagram entryId={c.entryId} compact />}
-          </div>
-        ))}
-      </div>
+      {message && <p className="message" role="alert">{message}</p>}
+      {figures && (
+        <CompareView
+          view={figures}
+          heading={false}
+          renderDiagram={(row, i) => {
+            const col = columns[i];
+            return row.ok && col?.entry?.run.type === 'ran' ? <Diagram entryId={col.entryId} compact /> : null;
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -75,15 +75,24 @@ describe('the lab in Chromium', () => {
 
   it('compare runc gvisor kata nabla: four columns, in step', async () => {
     await typeLine('compare runc gvisor kata nabla -- openat(AT_FDCWD, "/etc/passwd", O_RDONLY)');
-    const columns = page.locator('.compare-section .compare-column');
+    const columns = page.locator('.compare-section .cmp-column');
     await expect.poll(() => columns.count()).toBe(4);
     expect(await columns.evaluateAll((cs) => cs.map((c) => c.getAttribute('data-runtime')))).toEqual(['runc', 'gvisor', 'kata', 'nabla']);
-    await expect.poll(() => page.locator('.compare-section svg').count()).toBe(4);
+    await expect.poll(() => page.locator('.compare-section svg.diagram').count()).toBe(4);
+    // The figures under the columns: serving kernel and the ratio to runc.
+    await expect.poll(() => page.locator('.compare-section').textContent()).toContain('sentry');
     await toEnd();
     await page.locator('.compare-section').screenshot({ path: join(SHOTS, 'lab-compare.png') });
     await page.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => columns.count()).toBe(0);
   }, 40_000);
+
+  it('the inspector shows the container: its pid 1, Docker\'s capabilities, its seccomp filter', async () => {
+    const pane = page.locator('.pane-inspector');
+    await expect.poll(() => pane.textContent()).toContain("Docker's default profile");
+    expect(await pane.textContent()).toContain('NET_BIND_SERVICE');
+    await pane.screenshot({ path: join(SHOTS, 'lab-inspector.png') });
+  }, 20_000);
 
   it('works from the keyboard alone: Tab reaches the runtime picker and the terminal', async () => {
     await page.keyboard.press('Escape');

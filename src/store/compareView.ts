@@ -1,0 +1,157 @@
+import { compareRuntimes, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
+import { startupFigures } from '../sim/compare/startup.ts';
+import type { DockerResourceFlags } from '../sim/cgroups/docker.ts';
+import { resolveOptions } from '../sim/runtime/options.ts';
+import { findRuntime, RUNTIME_IDS } from '../sim/runtime/registry.ts';
+import { checkResources } from '../sim/runtime/resources.ts';
+import type { RuntimeId } from '../sim/runtime/types.ts';
+import { closest } from '../sim/text/closest.ts';
+import { callRow, runtimeRow, type CallRow, type LayerRow } from './views.ts';
+
+/**
+ * The side-by-side comparison as plain view rows: one input under 2–4
+ * runtimes (src/machines/compareRuntimes.ts), with what `isolab compare`
+ * prints for each — result, hops, serving kernel, host syscalls, modelled
+ * cost and its ratio to the baseline, the published ratio that applies, and
+ * the runtime's published start-up figures.
+ */
+
+export interface HostCallRow {
+  /** `openat by runsc-sandbox (Sentry)` */
+  text: string;
+  name: string;
+  by: string;
+  /** What that process's seccomp filter did (allowed, killed, trapped, errno, none). */
+  filter: string;
+}
+
+export interface PublishedRow {
+  what: string;
+  /** The other column's label the ratio is against. */
+  against: string;
+  ratio: number;
+  numeratorId: string;
+  denominatorId: string;
+  conditions: string;
+  /** The lab's own ratio for the same pair. */
+  modelled: number;
+  warm: boolean;
+  calibrated: boolean;
+  caveat: string | null;
+}
+
+export interface StartupRow { ms: number; id: string; what: string }
+
+interface RowBase {
+  label: string;
+  runtime: RuntimeId;
+  runtimeLabel: string;
+  options: Record<string, string>;
+  layers: LayerRow[];
+  startup: StartupRow[];
+}
+
+export type CompareViewRow =
+  | (RowBase & { ok: false; message: string })
+  | (RowBase & {
+    ok: true;
+    calls: CallRow[];
+    stdout: string;
+    status: number;
+    servedBy: string;
+    hops: number;
+    hostCalls: HostCallRow[];
+    costNs: number;
+    warmCostNs: number;
+    /** costNs over the baseline's; null when there is no baseline with a cost. */
+    ratio: number | null;
+    baseline: string | null;
+    isBaseline: boolean;
+    published: PublishedRow[];
+  });
+
+export interface CompareView {
+  input: string;
+  rows: CompareViewRow[];
+}
+
+export const MAX_COLUMNS = 4;
+
+/** The view of compareRuntimes' rows. */
+export function toCompareView(input: string, rows: readonly CompareRow[]): CompareView {
+  return { input, rows: rows.map(viewRow) };
+}
+
+function viewRow(r: CompareRow): CompareViewRow {
+  const layers = runtimeRow(r.runtime).layers;
+  const base: RowBase = {
+    label: r.label, runtime: r.runtime.id, runtimeLabel: r.runtime.label, options: { ...r.options }, layers,
+    startup: startupFigures(r.runtime.id, r.options).map(({ ms, id, what }) => ({ ms, id, what })),
+  };
+  if (!r.ok) return { ...base, ok: false, message: r.message };
+  return {
+    ...base, ok: true,
+    calls: r.calls.map((c) => callRow(c, layers)),
+    stdout: r.stdout, status: r.status, servedBy: r.servedBy, hops: r.hops,
+    hostCalls: r.hostCalls.map((h) => ({ text: `${h.name} by ${h.by}`, name: h.name, by: h.by, filter: h.filter })),
+    costNs: r.costNs, warmCostNs: r.warmCostNs, ratio: r.ratio, baseline: r.baseline, isBaseline: r.baseline === r.label,
+    published: r.published.map((p) => ({
+      what: p.entry.what, against: p.against, ratio: p.entry.numerator.value / p.entry.denominator.value,
+      numeratorId: p.entry.numerator.id, denominatorId: p.entry.denominator.id, conditions: p.entry.conditions,
+      modelled: p.modelled, warm: p.entry.warm, calibrated: p.entry.calibrated, caveat: p.entry.caveat ?? null,
+    })),
+  };
+}
+
+/**
+ * `gvisor:platform=kvm:directfs=off` → a spec, as `isolab compare --runtimes`
+ * reads one (the store's own copy: src/store may not import src/cli).
+ */
+export function parseCompareSpec(text: string): CompareSpec | string {
+  const [id = '', ...pairs] = text.trim().split(':');
+  const runtime = findRuntime(id);
+  if (!runtime) {
+    const hint = closest(id, RUNTIME_IDS);
+    return `unknown runtime '${id}'${hint.length ? ` (did you mean ${hint[0]}?)` : ''}; expected one of: ${RUNTIME_IDS.join(', ')}`;
+  }
+  const given: Record<string, string> = {};
+  for (const pair of pairs) {
+    const [k, v, ...rest] = pair.split('=');
+    if (!k || v === undefined || rest.length) return `'${pair}' in '${text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)`;
+    given[k] = v;
+  }
+  const options = resolveOptions(runtime, given);
+  if (!options.ok) return options.message;
+  return { runtime, options: options.value, label: text.trim() };
+}
+
+/** Every text as a spec, or the first one's problem; 1 to MAX_COLUMNS of them. */
+export function parseCompareSpecs(texts: readonly string[]): { ok: true; specs: CompareSpec[] } | { ok: false; message: string } {
+  const wanted = texts.map((t) => t.trim()).filter((t) => t !== '');
+  if (wanted.length === 0) return { ok: false, message: `name 2 to ${MAX_COLUMNS} runtimes to compare, e.g. runc gvisor kata` };
+  if (wanted.length > MAX_COLUMNS) return { ok: false, message: `at most ${MAX_COLUMNS} runtimes side by side (got ${wanted.length})` };
+  const specs: CompareSpec[] = [];
+  for (const text of wanted) {
+    const spec = parseCompareSpec(text);
+    if (typeof spec === 'string') return { ok: false, message: spec };
+    specs.push(spec);
+  }
+  return { ok: true, specs };
+}
+
+/**
+ * The whole comparison from what a person typed: parse, check `docker run`
+ * resource flags, run. Bad input is a message; anything thrown is a bug,
+ * reported as a message rather than crashing the page.
+ */
+export function buildCompareView(input: string, texts: readonly string[], resources: DockerResourceFlags = {}): { ok: true; view: CompareView } | { ok: false; message: string } {
+  const parsed = parseCompareSpecs(texts);
+  if (!parsed.ok) return parsed;
+  const problem = checkResources(resources);
+  if (problem) return { ok: false, message: problem };
+  try {
+    return { ok: true, view: toCompareView(input, compareRuntimes(input, parsed.specs, { resources })) };
+  } catch (e) {
+    return { ok: false, message: `the lab failed on this comparison (a bug): ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
