@@ -13,7 +13,7 @@ import { mountHandlers } from './mounts.ts';
 import { privilegedHandlers } from './privileged.ts';
 import { readlinkHandlers } from './readlink.ts';
 import { setnsHandler } from './setns.ts';
-import { socketHandler } from './socket.ts';
+import { netSocketHandler, recvmsgHandler } from './net.ts';
 import type { SyscallHandler } from './types.ts';
 import { unshareHandler } from './unshare.ts';
 import { utsHandlers } from './uts.ts';
@@ -38,7 +38,8 @@ const HANDLERS: Record<string, SyscallHandler> = {
   clone3: cloneHandler,
   fork: cloneHandler,
   vfork: cloneHandler,
-  socket: socketHandler,
+  socket: netSocketHandler,
+  recvmsg: recvmsgHandler,
   ioctl: ioctlHandler,
 };
 

@@ -2,6 +2,13 @@ import type { Command } from '../program.ts';
 import { cat, echo, ls, mkdir, rm, touch } from './files.ts';
 import { hostname, id, uname, whoami } from './identity.ts';
 import { cpuburn, forkbomb, memhog } from './resources.ts';
+import { makeChroot } from './chroot.ts';
+import { dd } from './dd.ts';
+import { ip } from './ip.ts';
+import { makeNsenter } from './nsenter.ts';
+import { ping } from './ping.ts';
+import { ps } from './ps.ts';
+import { sysctl } from './sysctl.ts';
 import { insmod, kill, mount, reboot, umount, unshare } from './system.ts';
 
 /** Every command the lab's shell knows, with the one line `help` prints for it. */
@@ -25,4 +32,11 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
   memhog: { run: memhog, help: 'memhog SIZE — mmap(MAP_POPULATE): charges SIZE to the memory cgroup' },
   forkbomb: { run: forkbomb, help: 'forkbomb [N] — clone up to N times: meets pids.max' },
   cpuburn: { run: cpuburn, help: 'cpuburn SECONDS — a busy loop with no syscalls: meets cpu.max' },
+  ps: { run: ps, help: 'ps [-e] — getdents64 on /proc, then /proc/PID/status and cmdline: the pid namespace /proc was mounted for' },
+  ip: { run: ip, help: 'ip link | ip addr — socket(AF_NETLINK), bind, sendto RTM_GETLINK/RTM_GETADDR dump, recvmsg: the network namespace\'s interfaces' },
+  ping: { run: ping, help: 'ping [-c N] ADDRESS — socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) (else SOCK_RAW: CAP_NET_RAW), sendto, recvmsg; no outside network' },
+  nsenter: { run: makeNsenter((name) => COMMANDS[name]?.run), help: 'nsenter -t PID -m -u -i -n -p [CMD] — openat /proc/PID/ns/*, setns each, then CMD' },
+  chroot: { run: makeChroot((name) => COMMANDS[name]?.run), help: 'chroot DIR [CMD] — chroot (CAP_SYS_CHROOT), chdir("/"), then CMD; the shell stays in DIR' },
+  sysctl: { run: sysctl, help: 'sysctl [-w] NAME[=VALUE] — newfstatat, openat, read or write of /proc/sys/NAME' },
+  dd: { run: dd, help: 'dd if=SRC [of=DST] [bs=SIZE] [count=N] — openat both, read/write bs at a time' },
 };
