@@ -41,8 +41,10 @@ function statHandler(pathIdx: number, dirIdx: number | null, follow: (c: CallCon
     execute: (c) => {
       const { at, r } = walk(c);
       if (!at || !r || !r.ok) return failed(c, r && !r.ok ? r.errno : 'EFAULT', 'The path walk failed', 'vfs: path walk failed');
-      const text = formatStat(statOf(at.env, r.value));
-      return done(c, 0, `Copies the inode's attributes out: ${text}`, { outArgs: { [pathIdx + 1]: text } });
+      const st = statOf(at.env, r.value);
+      const text = formatStat(st);
+      // data: the whole struct, for programs that read more than strace shows (ls -l reads st_uid, st_mtime…).
+      return done(c, 0, `Copies the inode's attributes out: ${text}`, { outArgs: { [pathIdx + 1]: text }, data: formatStat(st, true) });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { longListing } from './lsLong.ts';
 import { call, flags, hex, id, n, NULL, oct, ptr, s } from '../build.ts';
 import type { ErrnoName } from '../../errno.ts';
 import type { SyscallCall } from '../../syscalls/args.ts';
@@ -44,6 +45,7 @@ function* copyOut(fd: number): Generator<SyscallCall, ErrnoName | null, Reply> {
 
 export const ls: Command = function* (argv) {
   const paths = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const long = argv.slice(1).some((a) => /^-[a-zA-Z]*l/.test(a));
   let status = 0;
   for (const path of paths.length ? paths : ['.']) {
     const open = yield call('openat', id('AT_FDCWD'), s(path), flags('O_RDONLY', 'O_NONBLOCK', 'O_CLOEXEC', 'O_DIRECTORY'));
@@ -58,7 +60,8 @@ export const ls: Command = function* (argv) {
     }
     yield* closeFd(open.retval);
     if (paths.length > 1) yield* writeFd(1, `${path}:\n`);
-    if (names.length) yield* writeFd(1, `${names.sort().join('\n')}\n`);
+    if (long) yield* longListing(path, names.sort());
+    else if (names.length) yield* writeFd(1, `${names.sort().join('\n')}\n`);
   }
   return status;
 };

@@ -14,7 +14,7 @@ import { insmod, kill, mount, reboot, umount, unshare } from './system.ts';
 /** Every command the lab's shell knows, with the one line `help` prints for it. */
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
   cat: { run: cat, help: 'cat FILE… — openat, fstat, read, write, close' },
-  ls: { run: ls, help: 'ls [DIR…] — openat(O_DIRECTORY), getdents64' },
+  ls: { run: ls, help: 'ls [-l] [DIR…] — openat(O_DIRECTORY), getdents64; -l adds an lstat and, for a symlink, readlink per entry' },
   echo: { run: echo, help: 'echo TEXT [> FILE] — write (the shell opens FILE with O_CREAT|O_TRUNC)' },
   touch: { run: touch, help: 'touch FILE — openat(O_CREAT), utimensat' },
   rm: { run: rm, help: 'rm FILE — unlinkat' },
