@@ -136,6 +136,18 @@ describe('the lab in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   }, 30_000);
 
+  it('on a tablet (768×1024, touch): one column, the terminal first, nothing wider than the screen', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByRole('button', { name: 'Light' }).click();
+    await typeLine('cat /etc/hostname');
+    await expect.poll(screen).toContain('3f6c2a9e1b7d');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const [term, diagram] = await Promise.all([page.locator('.pane-terminal').boundingBox(), page.locator('.pane-diagram').boundingBox()]);
+    expect(term && diagram && diagram.y > term.y && Math.abs(diagram.x - term.x) < 2).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'lab-tablet.png'), fullPage: true });
+  }, 30_000);
+
   it('logged no error', () => {
     expect(errors).toEqual([]);
   });
