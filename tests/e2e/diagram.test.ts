@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocal, launchChromium } from './chromium.ts';
-import { ROOT, type Served } from './serveApp.ts';
+import { buildAndPreview, ROOT, type Served } from './serveApp.ts';
 
 /**
  * The diagram and the playback controls in real Chromium: d3 draws the
@@ -44,18 +43,7 @@ async function buildHarness(): Promise<Served> {
   symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir'); // react and d3 resolve from the repo
   const outDir = join(dir, 'dist');
   const config = { root: src, configFile: false as const, logLevel: 'error' as const, plugins: [react()], build: { outDir, emptyOutDir: true } };
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ ...config, mode: 'production' });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
-  const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview started without a local URL');
-  return { url, close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return buildAndPreview(config, () => rmSync(dir, { recursive: true, force: true }));
 }
 
 let served: Served | undefined;

@@ -19,6 +19,11 @@ export interface Served {
 export async function buildAndServe(): Promise<Served> {
   const outDir = mkdtempSync(join(tmpdir(), 'isolab-e2e-'));
   const config: InlineConfig = { root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } };
+  return buildAndPreview(config, () => rmSync(outDir, { recursive: true, force: true }));
+}
+
+/** Builds a Vite config in production mode and serves its output on a free localhost port; `cleanup` runs on close. */
+export async function buildAndPreview(config: InlineConfig, cleanup: () => void): Promise<Served> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -34,7 +39,7 @@ export async function buildAndServe(): Promise<Served> {
     url,
     close: async () => {
       await server.close();
-      rmSync(outDir, { recursive: true, force: true });
+      cleanup();
     },
   };
 }
