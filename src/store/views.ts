@@ -112,10 +112,8 @@ export function transcriptOf(run: Exclude<RunView, { type: 'idle' }>): Transcrip
     return [...caret, { kind: 'error', text: run.message }];
   }
   const lines: TranscriptLine[] = [];
-  for (const c of run.calls) {
-    lines.push({ kind: c.failed ? 'denied' : 'call', text: c.line });
-    if (c.failed && c.reason) lines.push({ kind: 'reason', text: `  ← ${c.reason}` });
-  }
+  // As isolab prints it: the reason for a denial on the same line, after the strace result.
+  for (const c of run.calls) lines.push({ kind: c.failed ? 'denied' : 'call', text: c.failed && c.reason ? `${c.line}  ← ${c.reason}` : c.line });
   for (const l of textLines(run.stdout)) lines.push({ kind: 'stdout', text: l });
   for (const l of textLines(run.stderr)) lines.push({ kind: 'stderr', text: l });
   return lines;
