@@ -40,6 +40,9 @@ export function diagramSubject(s: Source, props: SubjectProps, focus: Focus): Di
   if (entry && entry.runtime !== runtimeId) entry = undefined;
   const runtime = s.runtimes.find((r) => r.id === runtimeId);
   const calls = entry?.run.type === 'ran' ? entry.run.calls : [];
+  // A comparison plays its columns as one run of hops (the store loads the longest column's count):
+  // each column walks its own calls with that flat hop index, and stops at its own end.
+  if (entry?.compared && props.entryId !== undefined) return { runtime, runtimeId, entry, ...flatPosition(calls, s.playback.hop) };
   // Diagrams of other entries follow the played one in step, each held to its own calls and hops.
   const callIndex = clamp(s.playback.call, calls.length);
   const call = calls[callIndex];
@@ -47,3 +50,14 @@ export function diagramSubject(s: Source, props: SubjectProps, focus: Focus): Di
 }
 
 const clamp = (i: number, length: number) => Math.max(0, Math.min(Number.isFinite(i) ? Math.floor(i) : 0, length - 1));
+
+/** The call and hop at a flat hop index across `calls` (the last hop of the last call past the end). */
+export function flatPosition(calls: readonly CallRow[], flat: number): { callIndex: number; call: CallRow | undefined; hop: number } {
+  let left = Math.max(0, Number.isFinite(flat) ? Math.floor(flat) : 0);
+  for (const [i, call] of calls.entries()) {
+    if (left < call.hops.length) return { callIndex: i, call, hop: left };
+    left -= call.hops.length;
+  }
+  const last = calls.length - 1;
+  return { callIndex: Math.max(0, last), call: calls[last], hop: Math.max(0, (calls[last]?.hops.length ?? 1) - 1) };
+}
