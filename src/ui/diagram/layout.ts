@@ -56,7 +56,7 @@ export const PAD = 12;
 const COLUMN_GAP = 16;
 const BAND_INSET = 8;
 /** Heights in units of one box. */
-const GATE = 0.5;
+const GATE = 0.7;
 const GAP = 0.14;
 const HEADER = 0.5;
 /** A box is this many label heights tall at its natural size. */
