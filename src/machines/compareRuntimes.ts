@@ -19,6 +19,7 @@ export type CompareRow = CompareSpec & (
     ok: true;
     calls: CallTrace[];
     stdout: string;
+    stderr: string;
     status: number;
     hops: number;
     /** Which kernel answered (host, sentry, guest, libos), from the calls' traces. */
@@ -40,12 +41,12 @@ export function compareRuntimes(input: string, specs: readonly CompareSpec[], bo
   const rows = specs.map((spec): CompareRow => {
     const result = runInput(spec.runtime.boot({ ...boot, options: spec.options }), input);
     if (!result.ok) return { ...spec, ok: false, message: result.message };
-    const { calls, stdout, status } = result.value;
+    const { calls, stdout, stderr, status } = result.value;
     const hops = calls.flatMap((c) => c.hops);
     const again = runInput(result.value.session, input);
     const warmCostNs = again.ok ? again.value.calls.flatMap((c) => c.hops).reduce((s, h) => s + h.costNs, 0) : 0;
     const servedBy = [...new Set(calls.map((c) => c.servedBy ?? spec.runtime.servedBy))].join(', ');
-    return { ...spec, ok: true, calls, stdout, status, hops: hops.length, servedBy, hostCalls: hostCallsOf(hops), costNs: hops.reduce((s, h) => s + h.costNs, 0), warmCostNs, ratio: null, baseline: null, published: [] };
+    return { ...spec, ok: true, calls, stdout, stderr, status, hops: hops.length, servedBy, hostCalls: hostCallsOf(hops), costNs: hops.reduce((s, h) => s + h.costNs, 0), warmCostNs, ratio: null, baseline: null, published: [] };
   });
   const base = rows.find((r) => r.ok && r.runtime.id === 'runc') ?? rows.find((r) => r.ok);
   return rows.map((r) => (r.ok ? { ...r, ratio: base?.ok && base.costNs > 0 ? r.costNs / base.costNs : null, baseline: base?.label ?? null, published: publishedFor(r, rows) } : r));

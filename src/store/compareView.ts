@@ -57,6 +57,7 @@ export type CompareViewRow =
     ok: true;
     calls: CallRow[];
     stdout: string;
+    stderr: string;
     status: number;
     servedBy: string;
     hops: number;
@@ -92,7 +93,7 @@ function viewRow(r: CompareRow): CompareViewRow {
   return {
     ...base, ok: true,
     calls: r.calls.map((c) => callRow(c, layers)),
-    stdout: r.stdout, status: r.status, servedBy: r.servedBy, hops: r.hops,
+    stdout: r.stdout, stderr: r.stderr, status: r.status, servedBy: r.servedBy, hops: r.hops,
     hostCalls: r.hostCalls.map((h) => ({ text: `${h.name} by ${h.by}`, name: h.name, by: h.by, filter: h.filter })),
     costNs: r.costNs, warmCostNs: r.warmCostNs, ratio: r.ratio, baseline: r.baseline, isBaseline: r.baseline === r.label,
     published: r.published.map((p) => ({

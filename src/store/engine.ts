@@ -6,7 +6,8 @@ import { callRow, runtimeRow, type RunView, type RuntimeRow } from './views.ts';
 import { runLabLine, type LabApi } from './labCommands.ts';
 import { completeLine, sessionDirs, type Completion } from './completion.ts';
 import { inspect, type InspectorView } from './inspector.ts';
-import { buildCompareView, type CompareView } from './compareView.ts';
+import { buildCompareView, parseCompareSpec, toCompareView, type CompareView } from './compareView.ts';
+import type { CompareRow } from '../machines/compareRuntimes.ts';
 
 /**
  * Everything the store needs from the model and its machines, behind one
@@ -32,11 +33,10 @@ export interface Engine {
    * One input under several runtimes (labels as `gvisor:platform=kvm`), each from a fresh boot:
    * a run per column, for side-by-side diagrams. A label the lab cannot read is a refused column.
    */
-  compare: (input: string, labels: readonly string[]) => CompareColumn[];
+  /** Compares; with `rows` (what the `compare` command already ran, same labels) it only lays them out. */
+  compare: (input: string, labels: readonly string[], rows?: readonly CompareRow[]) => Comparison;
   /** The runtime's session (booted with these settings on first use) as the inspector shows it; null if it cannot boot. */
   inspect: (runtime: string, options: Record<string, string>) => InspectorView | null;
-  /** One input under several runtimes with `isolab compare`'s figures (fresh boots, cold and warm). */
-  compareView: (input: string, labels: readonly string[]) => { ok: true; view: CompareView } | { ok: false; message: string };
 }
 
 export interface CompareColumn {
@@ -44,6 +44,13 @@ export interface CompareColumn {
   runtime: RuntimeId;
   options: Record<string, string>;
   run: Exclude<RunView, { type: 'idle' }>;
+}
+
+/** A comparison run once: `isolab compare`'s figures (null with a message when none could run) and a column per label. */
+export interface Comparison {
+  view: CompareView | null;
+  message: string | null;
+  columns: CompareColumn[];
 }
 
 const defaults = (r: RuntimeModel): Record<string, string> => Object.fromEntries(r.options.map((o) => [o.key, o.default]));
@@ -88,7 +95,7 @@ export function createEngine(): Engine {
       else sessions.delete(id as RuntimeId);
     },
     lab: runLabLine,
-    compare: (input, labels) => labels.map((label) => compareColumn(input, label)),
+    compare: compareOnce,
     inspect: (id, options) => {
       const runtime = findRuntime(id);
       if (!runtime) return null;
@@ -98,7 +105,6 @@ export function createEngine(): Engine {
         return null;
       }
     },
-    compareView: buildCompareView,
     complete: (id, options, line, cursor) => {
       const runtime = findRuntime(id);
       return completeLine(line, cursor, { listDir: runtime ? sessionDirs(sessionFor(runtime, options)) : () => [] });
@@ -106,25 +112,25 @@ export function createEngine(): Engine {
   };
 }
 
-/** `gvisor:platform=kvm` → the runtime and its full settings. */
-function parseLabel(label: string): { runtime: RuntimeModel; options: Record<string, string> } | string {
-  const [id = '', ...pairs] = label.split(':');
-  const runtime = findRuntime(id);
-  if (!runtime) return `unknown runtime '${id}'`;
-  const given = Object.fromEntries(pairs.map((p) => p.split('=') as [string, string]));
-  const r = resolveOptions(runtime, given);
-  return r.ok ? { runtime, options: { ...r.value } } : r.message;
-}
-
-/** One column of a comparison: the input on a fresh boot of the runtime. */
-function compareColumn(input: string, label: string): CompareColumn {
-  const parsed = parseLabel(label);
-  if (typeof parsed === 'string') return { label, runtime: 'runc', options: {}, run: { type: 'refused', runtime: 'runc', input, message: parsed, column: null } };
-  const { runtime, options } = parsed;
-  const result = runSafely(() => runInput(runtime.boot({ options }), input));
-  const layers = runtimeRow(runtime).layers;
-  const run: CompareColumn['run'] = result.ok
-    ? { type: 'ran', runtime: runtime.id, input, calls: result.value.calls.map((c) => callRow(c, layers)), stdout: result.value.stdout, stderr: result.value.stderr, status: result.value.status }
-    : { type: 'refused', runtime: runtime.id, input, message: result.message, column: result.column ?? null };
-  return { label, runtime: runtime.id, options, run };
+/**
+ * One input under each runtime (labels as `gvisor:platform=kvm`), each from a
+ * fresh boot, run once: the figures table and the diagrams' columns come from
+ * the same rows. A label the lab cannot read is a refused column of its own.
+ */
+function compareOnce(input: string, labels: readonly string[], rows?: readonly CompareRow[]): Comparison {
+  const parsed = labels.map((label) => ({ label, spec: parseCompareSpec(label) }));
+  const specs = parsed.flatMap((p) => (typeof p.spec === 'string' ? [] : [p.spec]));
+  const built = rows && rows.length === labels.length
+    ? { ok: true as const, view: toCompareView(input, rows) }
+    : specs.length ? buildCompareView(input, specs.map((sp) => sp.label)) : { ok: false as const, message: 'no runtime to compare' };
+  const view = built.ok ? built.view : null;
+  const columns = parsed.map(({ label, spec }): CompareColumn => {
+    if (typeof spec === 'string') return { label, runtime: 'runc', options: {}, run: { type: 'refused', runtime: 'runc', input, message: spec, column: null } };
+    const row = view?.rows.find((r) => r.label === spec.label);
+    const run: CompareColumn['run'] = row?.ok
+      ? { type: 'ran', runtime: row.runtime, input, calls: row.calls, stdout: row.stdout, stderr: row.stderr, status: row.status }
+      : { type: 'refused', runtime: spec.runtime.id, input, message: row?.message ?? (built.ok ? 'no result' : built.message), column: null };
+    return { label, runtime: spec.runtime.id, options: { ...spec.options }, run };
+  });
+  return { view, message: built.ok ? null : built.message, columns };
 }

@@ -33,7 +33,7 @@ export interface LabView {
   stepBack: () => void;
   setSpeed: (speed: number) => void;
   /** The lead's: remember this comparison (specs as `gvisor:platform=kvm`) for the compare view and show it. */
-  compare?: (input: string, runtimes: string[]) => void;
+  compare?: (input: string, runtimes: string[], rows?: readonly CompareRow[]) => void;
 }
 
 /** Read afresh after each action: a command may change what it then prints. */
@@ -213,7 +213,8 @@ const compare: Run = (api, _args, rest) => {
   if (specs.length === 0) return fail(api, 'compare needs at least one runtime before --: compare runc gvisor -- getpid()');
   const rows = compareRuntimes(input, specs);
   say(api, line('heading', `${input} under ${specs.length} runtime${specs.length > 1 ? 's' : ''}, each booted fresh`), ...rows.flatMap(compareLines));
-  api.getState().compare?.(input, specs.map((s) => s.label));
+  // The rows just printed are the comparison: the store lays them out rather than running them again.
+  api.getState().compare?.(input, specs.map((s) => s.label), rows);
 };
 
 export function fmtNs(ns: number): string {

@@ -7,6 +7,7 @@ export { HOP_MS, SPEEDS } from '../machines/playbackMachine.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { Engine } from './engine.ts';
 import type { Completion } from './completion.ts';
+import type { CompareRow } from '../machines/compareRuntimes.ts';
 import type { InspectorView } from './inspector.ts';
 import type { CompareView } from './compareView.ts';
 import { transcriptOf, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
@@ -67,7 +68,8 @@ export interface LabState {
   compareView: CompareView | null;
   /** Why the last `compare` could not run (an unknown runtime, a bad setting), else null. */
   compareMessage: string | null;
-  compare: (input: string, runtimes: string[]) => void;
+  /** Compares `input` under these runtimes; `rows`, when the `compare` command already ran them, are laid out as they are. */
+  compare: (input: string, runtimes: string[], rows?: readonly CompareRow[]) => void;
   setShowCompare: (open: boolean) => void;
   /** Appends lines to the terminal's transcript (lab commands' output). */
   print: (lines: TranscriptLine[]) => void;
@@ -186,13 +188,10 @@ export function createLabStore(engine?: Engine): LabStore {
       inspector: null,
       compareView: null,
       compareMessage: null,
-      compare: (input, runtimes) => withModel((m) => {
-        const figures = m.compareView(input, runtimes.slice(0, 4));
-        set(figures.ok ? { compareView: figures.view, compareMessage: null } : { compareView: null, compareMessage: figures.message });
-        const columns = m.compare(input, runtimes.slice(0, 4)).map((col) => {
-          const entry = addEntry(input, col.run, col.options, true);
-          return { label: col.label, entryId: entry.id };
-        });
+      compare: (input, runtimes, rows) => withModel((m) => {
+        const result = m.compare(input, runtimes.slice(0, 4), rows?.slice(0, 4));
+        set({ compareView: result.view, compareMessage: result.message });
+        const columns = result.columns.map((col) => ({ label: col.label, entryId: addEntry(input, col.run, col.options, true).id }));
         set({ comparison: { input, columns }, showCompare: true });
         const first = get().entries.find((e) => e.id === columns[0]?.entryId);
         const longest = Math.max(0, ...columns.map((c) => hopsOf(get().entries.find((e) => e.id === c.entryId)).length));

@@ -6,7 +6,7 @@ import { fmtMs, fmtNs, focusCall, hostCallSummary, publishedSource, publishedTex
 const call = (name: string, failed = false): CallRow => ({ line: `${name}() = ${failed ? '-1 EPERM (Operation not permitted)' : '0'}`, name, failed, reason: failed ? 'seccomp' : null, servedBy: 'host', hops: [] });
 const base = { runtime: 'runc' as const, runtimeLabel: 'runc', options: {}, layers: [], startup: [] };
 const ran = (calls: CallRow[], extra: Partial<Extract<CompareViewRow, { ok: true }>> = {}): CompareViewRow => ({
-  ...base, label: 'runc', ok: true, calls, stdout: '', status: 0, servedBy: 'host', hops: 6, hostCalls: [], costNs: 100, warmCostNs: 90,
+  ...base, label: 'runc', ok: true, calls, stdout: '', stderr: '', status: 0, servedBy: 'host', hops: 6, hostCalls: [], costNs: 100, warmCostNs: 90,
   ratio: 1, baseline: 'runc', isBaseline: true, published: [], ...extra,
 });
 const withHops = (c: CallRow, n: number): CallRow => ({
