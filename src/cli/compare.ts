@@ -1,8 +1,5 @@
-import { compareRuntimes, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
-import { resolveOptions } from '../sim/runtime/options.ts';
-import { findRuntime, RUNTIME_IDS } from '../sim/runtime/registry.ts';
+import { compareRuntimes, parseCompareSpec, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
 import { checkResources } from '../sim/runtime/resources.ts';
-import { closest } from '../sim/text/closest.ts';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';
 import { callJson, fmtNs } from './trace.ts';
@@ -18,7 +15,7 @@ import { startupFigures } from '../sim/compare/startup.ts';
 export function compareCommand(args: CliArgs, io: CliIo): number {
   const specs: CompareSpec[] = [];
   for (const text of args.runtimes) {
-    const spec = parseSpec(text, args.options);
+    const spec = parseCompareSpec(text, args.options);
     if (typeof spec === 'string') {
       io.stderr(`isolab: ${spec}\n`);
       return 2;
@@ -34,26 +31,6 @@ export function compareCommand(args: CliArgs, io: CliIo): number {
   if (args.format === 'json') io.stdout(`${JSON.stringify({ input: args.positional, rows: rows.map(rowJson) }, null, 2)}\n`);
   else io.stdout(rows.map(rowText).join('\n'));
   return rows.every((r) => !r.ok) ? 1 : 0;
-}
-
-/** `gvisor:platform=kvm:directfs=off`; options given once on the command line apply to every runtime that has them. */
-function parseSpec(text: string, shared: Record<string, string>): CompareSpec | string {
-  const [id = '', ...pairs] = text.split(':');
-  const runtime = findRuntime(id);
-  if (!runtime) {
-    const hint = closest(id, RUNTIME_IDS);
-    return `unknown runtime '${id}'${hint.length ? ` (did you mean ${hint[0]}?)` : ''}; expected one of: ${RUNTIME_IDS.join(', ')}`;
-  }
-  const given: Record<string, string> = {};
-  for (const [k, v] of Object.entries(shared)) if (runtime.options.some((o) => o.key === k)) given[k] = v;
-  for (const pair of pairs) {
-    const [k, v] = pair.split('=');
-    if (!k || v === undefined) return `'${pair}' in '${text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)`;
-    given[k] = v;
-  }
-  const options = resolveOptions(runtime, given);
-  if (!options.ok) return options.message;
-  return { runtime, options: options.value, label: text };
 }
 
 function rowText(r: CompareRow): string {

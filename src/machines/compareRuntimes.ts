@@ -3,6 +3,9 @@ import { hostCallsOf } from '../sim/hostcalls/helperProcess.ts';
 import type { BootOptions, RuntimeModel, RuntimeOptions } from '../sim/runtime/types.ts';
 import type { CallTrace, HostCall } from '../sim/trace.ts';
 import { runInput } from './runInput.ts';
+import { findRuntime, RUNTIME_IDS } from '../sim/runtime/registry.ts';
+import { resolveOptions } from '../sim/runtime/options.ts';
+import { closest } from '../sim/text/closest.ts';
 
 /** One runtime (with its settings) to run the input under. */
 export interface CompareSpec {
@@ -64,4 +67,28 @@ function publishedFor(row: Extract<CompareRow, { ok: true }>, rows: readonly Com
     }
   }
   return out;
+}
+
+/**
+ * `gvisor:platform=kvm:directfs=off` → a spec. Settings given once for the
+ * whole comparison (`shared`, as `isolab compare --platform kvm` takes them)
+ * apply to every runtime that has them; the label's own pairs win.
+ */
+export function parseCompareSpec(text: string, shared: Readonly<Record<string, string>> = {}): CompareSpec | string {
+  const [id = '', ...pairs] = text.trim().split(':');
+  const runtime = findRuntime(id);
+  if (!runtime) {
+    const hint = closest(id, RUNTIME_IDS);
+    return `unknown runtime '${id}'${hint.length ? ` (did you mean ${hint[0]}?)` : ''}; expected one of: ${RUNTIME_IDS.join(', ')}`;
+  }
+  const given: Record<string, string> = {};
+  for (const [k, v] of Object.entries(shared)) if (runtime.options.some((o) => o.key === k)) given[k] = v;
+  for (const pair of pairs) {
+    const [k, v, ...rest] = pair.split('=');
+    if (!k || v === undefined || rest.length) return `'${pair}' in '${text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)`;
+    given[k] = v;
+  }
+  const options = resolveOptions(runtime, given);
+  if (!options.ok) return options.message;
+  return { runtime, options: options.value, label: text.trim() };
 }

@@ -1,11 +1,8 @@
-import { compareRuntimes, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
+import { compareRuntimes, parseCompareSpec, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
 import { startupFigures } from '../sim/compare/startup.ts';
 import type { DockerResourceFlags } from '../sim/cgroups/docker.ts';
-import { resolveOptions } from '../sim/runtime/options.ts';
-import { findRuntime, RUNTIME_IDS } from '../sim/runtime/registry.ts';
 import { checkResources } from '../sim/runtime/resources.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
-import { closest } from '../sim/text/closest.ts';
 import { callRow, runtimeRow, type CallRow, type LayerRow } from './views.ts';
 
 /**
@@ -104,27 +101,7 @@ function viewRow(r: CompareRow): CompareViewRow {
   };
 }
 
-/**
- * `gvisor:platform=kvm:directfs=off` → a spec, as `isolab compare --runtimes`
- * reads one (the store's own copy: src/store may not import src/cli).
- */
-export function parseCompareSpec(text: string): CompareSpec | string {
-  const [id = '', ...pairs] = text.trim().split(':');
-  const runtime = findRuntime(id);
-  if (!runtime) {
-    const hint = closest(id, RUNTIME_IDS);
-    return `unknown runtime '${id}'${hint.length ? ` (did you mean ${hint[0]}?)` : ''}; expected one of: ${RUNTIME_IDS.join(', ')}`;
-  }
-  const given: Record<string, string> = {};
-  for (const pair of pairs) {
-    const [k, v, ...rest] = pair.split('=');
-    if (!k || v === undefined || rest.length) return `'${pair}' in '${text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)`;
-    given[k] = v;
-  }
-  const options = resolveOptions(runtime, given);
-  if (!options.ok) return options.message;
-  return { runtime, options: options.value, label: text.trim() };
-}
+export { parseCompareSpec };
 
 /** Every text as a spec, or the first one's problem; 1 to MAX_COLUMNS of them. */
 export function parseCompareSpecs(texts: readonly string[]): { ok: true; specs: CompareSpec[] } | { ok: false; message: string } {
