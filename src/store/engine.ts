@@ -8,6 +8,11 @@ import { completeLine, sessionDirs, type Completion } from './completion.ts';
 import { inspect, type InspectorView } from './inspector.ts';
 import { buildCompareView, parseCompareSpec, toCompareView, type CompareView } from './compareView.ts';
 import type { CompareRow } from '../machines/compareRuntimes.ts';
+import { isControlLine, runControlLine, runInContainer } from '../machines/controlPlane.ts';
+import type { ControlResult, HostState } from '../machines/controlTypes.ts';
+import { EMPTY_STACK } from '../sim/stack/containers.ts';
+import { stackLayers, STACK_LABEL } from '../sim/stack/layers.ts';
+import type { ContainerView } from './views.ts';
 
 /**
  * Everything the store needs from the model and its machines, behind one
@@ -21,8 +26,11 @@ export interface Engine {
   defaults: Record<string, Record<string, string>>;
   /** Checks settings for a runtime: all keys filled in, or the real tool's refusal. */
   resolve: (runtime: string, options: Record<string, string>) => { ok: true; value: Record<string, string> } | { ok: false; message: string };
-  /** Runs one line on the runtime's session (booted with these settings on first use). */
-  run: (runtime: string, options: Record<string, string>, text: string) => Exclude<RunView, { type: 'idle' }>;
+  /**
+   * Runs one line on the runtime's session (booted with these settings on first use), or in the
+   * attached container. `docker`, `podman`, `kubectl` and `runc` lines go to the host's engines.
+   */
+  run: (runtime: string, options: Record<string, string>, text: string, container?: ContainerView | null) => Exclude<RunView, { type: 'idle' }>;
   /** Forgets a runtime's session (the next line boots it again), or every session. */
   forget: (runtime?: string) => void;
   /** Runs a lab command (`help`, `compare …`, `explain …`); false when the line is not one. */
@@ -35,8 +43,10 @@ export interface Engine {
    */
   /** Compares; with `rows` (what the `compare` command already ran, same labels) it only lays them out. */
   compare: (input: string, labels: readonly string[], rows?: readonly CompareRow[]) => Comparison;
-  /** The runtime's session (booted with these settings on first use) as the inspector shows it; null if it cannot boot. */
-  inspect: (runtime: string, options: Record<string, string>) => InspectorView | null;
+  /** The runtime's session (booted with these settings on first use), or the attached container's, as the inspector shows it; null if it cannot boot. */
+  inspect: (runtime: string, options: Record<string, string>, container?: ContainerView | null) => InspectorView | null;
+  /** Whether a container made this session is still there (a saved session's attachment). */
+  hasContainer: (id: string) => boolean;
 }
 
 export interface CompareColumn {
@@ -71,6 +81,22 @@ export function createEngine(): Engine {
     sessions.set(r.id, session);
     return session;
   };
+  // The container engines live on the host runtime's machine: docker's containers share its kernel.
+  let stack = EMPTY_STACK;
+  const hostState = (): HostState => {
+    const host = findRuntime('host');
+    if (!host) throw new Error('the lab has no host runtime');
+    return { host: sessionFor(host, {}), stack };
+  };
+  const control = (text: string, container: ContainerView | null | undefined): Exclude<RunView, { type: 'idle' }> => {
+    const result = safely(() => (isControlLine(text) || !container ? runControlLine(hostState(), text, container ?? null) : runInContainer(hostState(), container, text)));
+    const runtime = container?.runtime ?? 'host';
+    if (!result.ok) return { type: 'refused', runtime, input: text, message: result.message, column: result.column ?? null };
+    const r = result.value;
+    sessions.set('host', r.host);
+    stack = r.stack;
+    return controlView(text, r, runtime);
+  };
   return {
     runtimes: RUNTIMES.map(runtimeRow),
     defaults: Object.fromEntries(RUNTIMES.map((r) => [r.id, defaults(r)])),
@@ -80,7 +106,8 @@ export function createEngine(): Engine {
       const r = resolveOptions(runtime, options);
       return r.ok ? { ok: true, value: { ...r.value } } : r;
     },
-    run: (id, options, text) => {
+    run: (id, options, text, container) => {
+      if (container || isControlLine(text)) return control(text, container);
       const runtime = findRuntime(id) ?? findRuntime('runc');
       if (!runtime) throw new Error('the lab has no runc runtime');
       const result = runSafely(() => runInput(sessionFor(runtime, options), text));
@@ -91,15 +118,19 @@ export function createEngine(): Engine {
       return { type: 'ran', runtime: runtime.id, input: text, calls: calls.map((c) => callRow(c, layers)), stdout, stderr, status };
     },
     forget: (id) => {
+      if (id === undefined || id === 'host') stack = EMPTY_STACK;
       if (id === undefined) sessions.clear();
       else sessions.delete(id as RuntimeId);
     },
+    hasContainer: (id) => stack.containers.some((c) => c.id === id && c.status === 'running'),
     lab: runLabLine,
     compare: compareOnce,
-    inspect: (id, options) => {
+    inspect: (id, options, container) => {
       const runtime = findRuntime(id);
       if (!runtime) return null;
       try {
+        const record = container ? stack.containers.find((c) => c.id === container.id) : undefined;
+        if (record) return inspect(record.sandbox ? { ...record.sandbox, pid: container?.pid ?? record.pid } : { ...hostState().host, runtime: 'runc', pid: container?.pid ?? record.pid });
         return inspect(sessionFor(runtime, options));
       } catch {
         return null;
@@ -110,6 +141,26 @@ export function createEngine(): Engine {
       return completeLine(line, cursor, { listDir: runtime ? sessionDirs(sessionFor(runtime, options)) : () => [] });
     },
   };
+}
+
+/** A control-plane run as the page shows it: the path's calls on the stack's layers, then any calls inside the container. */
+function controlView(input: string, r: Extract<ControlResult, { ok: true }>['value'], fallback: RuntimeId): Exclude<RunView, { type: 'idle' }> {
+  const runtime = r.attach?.runtime ?? r.inner?.runtime ?? fallback;
+  const innerModel = findRuntime(r.inner?.runtime ?? runtime);
+  const innerLayers = innerModel ? runtimeRow(innerModel).layers : [];
+  const stackRows = r.path ? [{ id: 'path', label: STACK_LABEL[r.path.kind], layers: stackLayers(r.path.kind, r.path.sandboxed).map(({ id, label, kind, hostKernel, description }) => ({ id, label, kind, hostKernel, description })) }] : [];
+  const pathCalls = r.path ? r.path.calls.map((c) => ({ ...callRow(c, stackRows[0]?.layers ?? []), stack: 'path' })) : [];
+  const innerCalls = (r.inner?.calls ?? []).map((c) => callRow(c, innerLayers));
+  const attach = r.attach === undefined ? {} : { attach: r.attach === null ? null : { ...r.attach } };
+  return { type: 'ran', runtime, input, calls: [...pathCalls, ...innerCalls], stdout: r.stdout, stderr: r.stderr, status: r.status, stacks: stackRows, ...attach };
+}
+
+function safely(run: () => ControlResult): ControlResult {
+  try {
+    return run();
+  } catch (e) {
+    return { ok: false, message: `the lab failed on this input (a bug): ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { formatSignature, syscallByName } from '../sim/syscalls/catalogue.ts';
 import type { ReturnKind, SyscallCategory } from '../sim/syscalls/syscallInfo.ts';
 import { suggestSyscall } from '../sim/syscalls/suggestSyscall.ts';
 import { closest } from '../sim/text/closest.ts';
-import type { Entry, RuntimeRow, TranscriptLine } from './views.ts';
+import { promptText, type ContainerView, type Entry, type RuntimeRow, type TranscriptLine } from './views.ts';
 
 /**
  * The lab's own terminal commands (help, runtime, compare, explain,
@@ -20,6 +20,7 @@ import type { Entry, RuntimeRow, TranscriptLine } from './views.ts';
 export interface LabView {
   runtimes: readonly RuntimeRow[];
   runtimeId: string;
+  container?: ContainerView | null;
   entries: readonly Entry[];
   options: Partial<Record<string, Record<string, string>>>;
   playback: { entryId: number | null; speed: number };
@@ -355,7 +356,7 @@ export function runLabLine(api: LabApi, text: string): boolean {
   const name = trimmed.split(/\s+/)[0] ?? '';
   const command = Object.hasOwn(LAB, name) ? LAB[name] : undefined;
   if (trimmed && !command) return false;
-  if (name !== 'clear') say(api, line('input', `${api.getState().runtimeId}$ ${text}`));
+  if (name !== 'clear') say(api, line('input', `${promptText(api.getState().runtimeId, api.getState().container ?? null)}${text}`));
   if (!command) return true;
   try {
     command.run(api, trimmed.split(/\s+/).slice(1), trimmed.slice(name.length).trim());

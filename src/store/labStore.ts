@@ -10,9 +10,10 @@ import type { Completion } from './completion.ts';
 import type { CompareRow } from '../machines/compareRuntimes.ts';
 import type { InspectorView } from './inspector.ts';
 import type { CompareView } from './compareView.ts';
-import { transcriptOf, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
+import { promptText, transcriptOf, type ContainerView, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
 
-export type { CallRow, Entry, HopRow, LayerRow, OptionRow, RunView, RuntimeRow, TranscriptLine } from './views.ts';
+export type { CallRow, ContainerView, Entry, HopRow, LayerRow, OptionRow, RunView, RuntimeRow, StackRow, TranscriptLine } from './views.ts';
+export { promptText } from './views.ts';
 
 /**
  * The lab's one store (DESIGN.md, src/store). It owns the engine (the model
@@ -37,6 +38,10 @@ export interface LabState {
   ready: boolean;
   runtimes: RuntimeRow[];
   runtimeId: RuntimeId;
+  /** The container the terminal is attached to (`docker run -it`, `docker exec -it`), or null: the runtime's own shell. */
+  container: ContainerView | null;
+  /** Attaches the terminal to a container the engines know (a saved session's); false when it is gone. */
+  attach: (container: ContainerView) => void;
   /** Each runtime's settings as chosen (all keys, defaults filled in). */
   options: Partial<Record<RuntimeId, Record<string, string>>>;
   last: RunView;
@@ -109,8 +114,8 @@ export function createLabStore(engine?: Engine): LabStore {
   const withModel = (work: (m: Engine) => void) => (model ? work(model) : waiting.push(() => model && work(model)));
 
   const store = createStore<LabState>()((set, get) => {
-    const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false): Entry => {
-      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}) };
+    const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false, container?: string): Entry => {
+      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}), ...(container ? { container } : {}) };
       set({ entries: [...get().entries, entry] });
       return entry;
     };
@@ -118,12 +123,16 @@ export function createLabStore(engine?: Engine): LabStore {
     const refreshInspector = () => {
       if (!model) return;
       const id = get().runtimeId;
-      set({ inspector: model.inspect(id, get().options[id] ?? model.defaults[id] ?? {}) });
+      set({ inspector: model.inspect(id, get().options[id] ?? model.defaults[id] ?? {}, get().container) });
     };
     const record = (input: string, run: Exclude<RunView, { type: 'idle' }>) => {
-      const entry = addEntry(input, run, get().options[run.runtime] ?? {});
-      const prompt: TranscriptLine = { kind: 'input', text: `${run.runtime}$ ${input}` };
-      set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run)]) });
+      const { container, runtimeId } = get();
+      const entry = addEntry(input, run, get().options[run.runtime] ?? {}, false, container?.id);
+      const promptAt = promptText(runtimeId, container);
+      const prompt: TranscriptLine = { kind: 'input', text: `${promptAt}${input}` };
+      set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run, promptAt.length)]) });
+      // `docker run -it`, `docker exec -it` attach the terminal to the container; `exit` leaves it.
+      if (run.type === 'ran' && run.attach !== undefined) set(run.attach ? { container: run.attach, runtimeId: run.attach.runtime } : { container: null });
       if (run.type === 'ran') {
         set({ playback: { ...get().playback, entryId: entry.id } });
         player.send({ type: 'playback.load', hops: run.calls.map((c) => c.hops.length) });
@@ -134,6 +143,12 @@ export function createLabStore(engine?: Engine): LabStore {
       ready: false,
       runtimes: [],
       runtimeId: DEFAULT_RUNTIME,
+      container: null,
+      attach: (container) => withModel((m) => {
+        if (!m.hasContainer(container.id)) return;
+        set({ container, runtimeId: container.runtime });
+        refreshInspector();
+      }),
       options: {},
       last: { type: 'idle' },
       entries: [],
@@ -142,7 +157,8 @@ export function createLabStore(engine?: Engine): LabStore {
       theme: 'light',
       fontScale: 1,
       chooseRuntime: (id) => withModel((m) => {
-        if (m.runtimes.some((r) => r.id === id)) set({ runtimeId: id as RuntimeId });
+        // Picking a runtime leaves any container the terminal was attached to (it keeps running).
+        if (m.runtimes.some((r) => r.id === id)) set({ runtimeId: id as RuntimeId, container: null });
         refreshInspector();
       }),
       setOption: (key, value) => withModel((m) => {
@@ -157,7 +173,8 @@ export function createLabStore(engine?: Engine): LabStore {
           return;
         }
         m.forget(id);
-        set({ options: { ...get().options, [id]: next.value } });
+        // New settings boot the runtime's own shell again; the terminal leaves any container for it.
+        set({ options: { ...get().options, [id]: next.value }, container: null });
         refreshInspector();
       }),
       configure: (runtime, options) => withModel((m) => {
@@ -174,7 +191,7 @@ export function createLabStore(engine?: Engine): LabStore {
       }),
       submitCommand: (text) => withModel((m) => {
         const id = get().runtimeId;
-        record(text, m.run(id, get().options[id] ?? m.defaults[id] ?? {}, text));
+        record(text, m.run(id, get().options[id] ?? m.defaults[id] ?? {}, text, get().container));
       }),
       submitLine: (text) => withModel((m) => {
         if (!m.lab({ getState: get }, text)) get().submitCommand(text);
@@ -207,7 +224,7 @@ export function createLabStore(engine?: Engine): LabStore {
       reset: () => {
         model?.forget();
         player.send({ type: 'playback.load', hops: [] });
-        set({ last: { type: 'idle' }, entries: [], transcript: [], playback: { ...get().playback, entryId: null, call: 0, hop: 0 } });
+        set({ last: { type: 'idle' }, entries: [], transcript: [], container: null, playback: { ...get().playback, entryId: null, call: 0, hop: 0 } });
         refreshInspector();
       },
       play: () => player.send({ type: 'playback.play' }),

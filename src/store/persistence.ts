@@ -1,4 +1,4 @@
-import type { LabState, LabStore } from './labStore.ts';
+import type { ContainerView, LabState, LabStore } from './labStore.ts';
 
 /**
  * The session, saved in the browser so a reload loses nothing: the lines run
@@ -21,6 +21,8 @@ export interface SavedLine {
 export interface SavedSession {
   version: number;
   runtimeId: string;
+  /** The container the terminal was attached to, if any (made again by replaying the lines). */
+  container?: ContainerView | null;
   options: Record<string, Record<string, string>>;
   lines: SavedLine[];
   theme: 'light' | 'dark';
@@ -37,6 +39,7 @@ export function snapshot(state: LabState): SavedSession {
   return {
     version: VERSION,
     runtimeId: state.runtimeId,
+    container: state.container,
     options: state.options as Record<string, Record<string, string>>,
     lines: state.entries.filter((e) => !e.compared).slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input })),
     theme: state.theme,
@@ -93,6 +96,7 @@ export function restore(store: LabStore, saved: SavedSession): void {
   }
   for (const [runtime, options] of Object.entries(saved.options)) api.configure(runtime, options);
   api.chooseRuntime(saved.runtimeId);
+  if (saved.container && typeof saved.container.id === 'string') api.attach(saved.container);
 }
 
 /**
@@ -112,6 +116,6 @@ export function attachPersistence(store: LabStore, storage: KeyValueStore): () =
   };
   save(store.getState());
   return store.subscribe((state, prev) => {
-    if (state.entries !== prev.entries || state.runtimeId !== prev.runtimeId || state.options !== prev.options || state.theme !== prev.theme || state.fontScale !== prev.fontScale) save(state);
+    if (state.entries !== prev.entries || state.runtimeId !== prev.runtimeId || state.container !== prev.container || state.options !== prev.options || state.theme !== prev.theme || state.fontScale !== prev.fontScale) save(state);
   });
 }

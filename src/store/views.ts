@@ -54,12 +54,37 @@ export interface CallRow {
   /** Which kernel answered: host, sentry, guest, libos. */
   servedBy: string | null;
   hops: HopRow[];
+  /** The layer list this call's hops run through, when not the runtime's own (a `docker run`'s path: run.stacks). */
+  stack?: string;
+}
+
+/** A layer list other than a runtime's: the programs a `docker run` or `kubectl run` passes through. */
+export interface StackRow {
+  id: string;
+  label: string;
+  layers: LayerRow[];
+}
+
+/** The container the terminal is attached to (after `docker run -it`, `docker exec -it`). */
+export interface ContainerView {
+  id: string;
+  name: string;
+  runtime: RuntimeId;
+  /** The attached process: the container's init, or an exec'd shell. */
+  pid: number;
+  image: string;
 }
 
 /** What the last submitted line did, as the page shows it. */
 export type RunView =
   | { type: 'idle' }
-  | { type: 'ran'; runtime: RuntimeId; input: string; calls: CallRow[]; stdout: string; stderr: string; status: number }
+  | {
+    type: 'ran'; runtime: RuntimeId; input: string; calls: CallRow[]; stdout: string; stderr: string; status: number;
+    /** Layer lists of calls that do not run through the runtime's layers (CallRow.stack). */
+    stacks?: StackRow[];
+    /** The container the terminal now talks to; null: back to the runtime's shell; absent: unchanged. */
+    attach?: ContainerView | null;
+  }
   | { type: 'refused'; runtime: RuntimeId; input: string; message: string; column: number | null };
 
 /** One line the person ran, kept for the timeline, playback and reload. */
@@ -70,6 +95,8 @@ export interface Entry {
   options: Record<string, string>;
   input: string;
   run: Exclude<RunView, { type: 'idle' }>;
+  /** The container the line ran in (its id), when the terminal was attached to one. */
+  container?: string;
   /** A column of a side-by-side comparison (fresh boot; not saved, not replayed on reload). */
   compared?: boolean;
 }
@@ -104,10 +131,15 @@ export function callRow(call: CallTrace, layers: readonly LayerRow[]): CallRow {
 }
 
 /** The transcript lines of one run, as strace and the shell would print them. */
-export function transcriptOf(run: Exclude<RunView, { type: 'idle' }>): TranscriptLine[] {
+/** The terminal's prompt: the runtime's shell (`runc$ `), or the attached container's (`brave_turing# `). */
+export function promptText(runtime: string, container: Pick<ContainerView, 'name'> | null): string {
+  return container ? `${container.name}# ` : `${runtime}$ `;
+}
+
+export function transcriptOf(run: Exclude<RunView, { type: 'idle' }>, promptWidth = `${run.runtime}$ `.length): TranscriptLine[] {
   if (run.type === 'refused') {
-    // The caret sits under the column of the input as the terminal echoed it, after the `runtime$ ` prompt.
-    const prompt = `${run.runtime}$ `.length;
+    // The caret sits under the column of the input as the terminal echoed it, after the prompt.
+    const prompt = promptWidth;
     const caret = run.column === null ? [] : [{ kind: 'error' as const, text: `${' '.repeat(prompt + Math.max(0, run.column - 1))}^` }];
     return [...caret, { kind: 'error', text: run.message }];
   }

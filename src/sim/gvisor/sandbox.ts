@@ -35,18 +35,22 @@ export const SENTRY_OCI_FILTER: InstalledFilter = {
  * sandbox itself is the boundary).
  */
 export function bootSentry(options: RuntimeOptions, boot?: BootOptions): { world: World; pid: number } {
-  const { world, pid } = createRuncContainer(bootHost(), { hostname: boot?.hostname, resources: boot?.resources });
+  const bp = boot?.container;
+  const { world, pid } = createRuncContainer(bootHost(), { hostname: boot?.hostname, resources: boot?.resources, ...(bp ? { blueprint: bp } : {}) });
   const proc = world.procs[pid];
   if (!proc) throw new Error('the sandbox has no init');
-  const oci = options['oci-seccomp'] === 'on';
+  // The spec's filter (Docker's default, or the one `docker run` asked for): runsc applies it only with --oci-seccomp.
+  const specFilter = proc.seccomp.profile ? world.seccompProfiles[proc.seccomp.profile] : undefined;
+  const ociFilter: InstalledFilter | undefined = bp ? (specFilter ? { ...specFilter, label: `the container's OCI seccomp profile (${specFilter.label}), enforced by the Sentry`, enosysAbove: null } : undefined) : SENTRY_OCI_FILTER;
+  const oci = options['oci-seccomp'] === 'on' && ociFilter !== undefined;
   const seccomp = oci ? { mode: 'filter' as const, profile: 'oci' } : { mode: 'disabled' as const, profile: null };
-  const { 'docker-default': _runc, ...profiles } = world.seccompProfiles;
+  const profiles = Object.fromEntries(Object.entries(world.seccompProfiles).filter(([key]) => key !== proc.seccomp.profile));
   return {
     world: {
       ...world,
       kernel: SENTRY_KERNEL,
       procs: { ...world.procs, [pid]: { ...proc, seccomp } },
-      seccompProfiles: oci ? { ...profiles, oci: SENTRY_OCI_FILTER } : profiles,
+      seccompProfiles: oci && ociFilter ? { ...profiles, oci: ociFilter } : profiles,
     },
     pid,
   };

@@ -42,17 +42,21 @@ export const GUEST_OCI_FILTER: InstalledFilter = {
  * virtiofs, or the block device's ext4 on Firecracker).
  */
 export function bootGuest(settings: KataSettings, boot?: BootOptions): { world: World; pid: number } {
-  const { world, pid } = createRuncContainer(bootHost(), { hostname: boot?.hostname, resources: boot?.resources });
+  const { world, pid } = createRuncContainer(bootHost(), { hostname: boot?.hostname, resources: boot?.resources, ...(boot?.container ? { blueprint: boot.container } : {}) });
   const proc = world.procs[pid];
   if (!proc) throw new Error('the guest has no container init');
-  const seccomp = settings.guestSeccomp ? { mode: 'filter' as const, profile: 'oci' } : { mode: 'disabled' as const, profile: null };
-  const { 'docker-default': _runc, ...profiles } = world.seccompProfiles;
+  // The spec's filter, which kata-agent applies in the guest only when guest seccomp is on.
+  const specFilter = proc.seccomp.profile ? world.seccompProfiles[proc.seccomp.profile] : undefined;
+  const ociFilter = boot?.container ? (specFilter ? { ...specFilter, label: `the container's OCI seccomp profile (${specFilter.label}), applied by kata-agent in the guest` } : undefined) : GUEST_OCI_FILTER;
+  const on = settings.guestSeccomp && ociFilter !== undefined;
+  const seccomp = on ? { mode: 'filter' as const, profile: 'oci' } : { mode: 'disabled' as const, profile: null };
+  const profiles = Object.fromEntries(Object.entries(world.seccompProfiles).filter(([key]) => key !== proc.seccomp.profile));
   return {
     world: {
       ...world,
       kernel: GUEST_KERNEL,
       procs: { ...world.procs, [pid]: { ...proc, seccomp } },
-      seccompProfiles: settings.guestSeccomp ? { ...profiles, oci: GUEST_OCI_FILTER } : profiles,
+      seccompProfiles: on && ociFilter ? { ...profiles, oci: ociFilter } : profiles,
     },
     pid,
   };

@@ -14,6 +14,8 @@ import { createContainerFs } from '../vfs/containerWorld.ts';
 import { DEBIAN_BOOKWORM_SLIM } from '../vfs/images/debianSlim.ts';
 import type { ImageSpec } from '../vfs/images/imageSpec.ts';
 import { IMAGE_MTIME } from '../kernel/boot.ts';
+import { ok, type SimResult } from '../result.ts';
+import { createSpecContainer, type ContainerBlueprint } from './specContainer.ts';
 
 /**
  * `docker run -it debian:bookworm-slim sh`, the kernel half, in the order runc
@@ -30,6 +32,8 @@ export interface RuncOptions {
   hostname?: string;
   image?: ImageSpec;
   resources?: DockerResourceFlags;
+  /** A container made from a spec (`docker run` with flags); the fields above are then ignored. */
+  blueprint?: ContainerBlueprint;
 }
 
 export const DEFAULT_CONTAINER_ID = '3f6c2a9e1b7d4c58a0e2f91b6d3c7a4e5b8f0c1d2e3a4b5c6d7e8f9a0b1c2d3e';
@@ -38,6 +42,11 @@ const CONTAINERD_PID = 612;
 const CLONE_NAMESPACES = ['mnt', 'uts', 'ipc', 'pid', 'net', 'time'] as const;
 
 export function createRuncContainer(host: World, opts: RuncOptions = {}): { world: World; pid: number } {
+  if (opts.blueprint) {
+    const made = createSpecContainer(host, opts.blueprint);
+    if (!made.ok) throw new ContainerError(made.reason);
+    return made.value;
+  }
   const id = opts.id ?? DEFAULT_CONTAINER_ID;
   const shim = startShim(host);
   const flags = CLONE_NAMESPACES.reduce((f, t) => f | NS_CLONE_FLAG[t], 0);
@@ -56,23 +65,39 @@ export function createRuncContainer(host: World, opts: RuncOptions = {}): { worl
   return { world, pid: init.pid };
 }
 
-function startShim(world: World): { world: World; proc: Process } {
+/** The shim process containerd starts for a container (it reparents to init). */
+export interface ShimSpec {
+  comm: string;
+  exe: string;
+  argv: string[];
+}
+
+export const RUNC_SHIM: ShimSpec = { comm: 'containerd-shim', exe: '/usr/bin/containerd-shim-runc-v2', argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-address', '/run/containerd/containerd.sock'] };
+
+export function startShim(world: World, spec: ShimSpec = RUNC_SHIM): { world: World; proc: Process } {
   const containerd = world.procs[CONTAINERD_PID];
   if (!containerd) throw new Error('the host has no containerd');
   const spawned = spawnChild(world, containerd, 0);
-  const shim: Process = { ...spawned.child, ppid: 1, comm: 'containerd-shim', exe: '/usr/bin/containerd-shim-runc-v2', argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-address', '/run/containerd/containerd.sock'] };
+  const shim: Process = { ...spawned.child, ppid: 1, comm: spec.comm, exe: spec.exe, argv: spec.argv };
   const tree = forkProcess(spawned.world.cgroups, containerd.pid, shim.pid, world.timeNs).tree;
   return { world: { ...spawned.world, cgroups: tree, procs: { ...spawned.world.procs, [shim.pid]: shim } }, proc: shim };
 }
 
-function placeInCgroup(world: World, proc: Process, shimPid: number, id: string, resources: DockerResourceFlags) {
+export function placeInCgroup(world: World, proc: Process, shimPid: number, id: string, resources: DockerResourceFlags) {
+  const placed = placeInScope(world, proc, shimPid, id, resources);
+  if (!placed.ok) throw new Error(placed.reason);
+  return placed.value;
+}
+
+/** The container's process into its new cgroup, with its limits written; runc's refusal when a limit cannot be set. */
+export function placeInScope(world: World, proc: Process, shimPid: number, id: string, resources: DockerResourceFlags): SimResult<{ world: World; proc: Process; path: string }> {
   const scope = createDockerScope(world.cgroups, id, resources);
-  if (!scope.ok) throw new Error(scope.reason);
+  if (!scope.ok) return scope;
   const forked = forkProcess(scope.value.tree, shimPid, proc.pid, world.timeNs).tree;
   const moved = attachProcess(forked, proc.pid, scope.value.path);
   const tree = moved.ok ? moved.value : forked;
   const placed = { ...proc, cgroup: scope.value.path };
-  return { world: { ...world, cgroups: tree, procs: { ...world.procs, [proc.pid]: placed } }, proc: placed, path: scope.value.path };
+  return ok({ world: { ...world, cgroups: tree, procs: { ...world.procs, [proc.pid]: placed } }, proc: placed, path: scope.value.path });
 }
 
 function withRootfs(world: World, proc: Process, id: string, image: ImageSpec, cgroupPath: string, hostname: string | undefined): World {
@@ -86,26 +111,39 @@ function withRootfs(world: World, proc: Process, id: string, image: ImageSpec, c
   return { ...world, vfs: fs.value.store, mountTables, namespaces: { ...world.namespaces, [mntNs.id]: { ...mntNs, tableId: fs.value.ns.id } } };
 }
 
-function withNames(world: World, proc: Process, hostname: string): World {
+export function withNames(world: World, proc: Process, hostname: string): World {
   const uts = world.namespaces[proc.ns.uts] as NamespaceOf<'uts'>;
   return { ...world, namespaces: { ...world.namespaces, [uts.id]: { ...uts, hostname } } };
 }
 
-/** Docker's bridge network: eth0 in the container, its veth peer on the host attached to docker0 (moby libnetwork). */
-function withVeth(world: World, proc: Process): World {
+/**
+ * Docker's bridge network: eth0 in the container, its veth peer on the host
+ * attached to docker0 (moby libnetwork); each container takes the next
+ * address of 172.17.0.0/16 after the bridge's .1.
+ */
+export function withVeth(world: World, proc: Process, id: string = DEFAULT_CONTAINER_ID): World {
   const net = world.namespaces[proc.ns.net] as NamespaceOf<'net'>;
   const hostNet = world.namespaces[world.initNs.net] as NamespaceOf<'net'>;
-  const peerName = 'veth3f6c2a9';
-  const peerIndex = hostNet.interfaces.length + 2;
+  const ports = hostNet.interfaces.filter((i) => i.master === 'docker0').length;
+  const peerName = `veth${id.slice(0, 7)}`;
+  const peerIndex = Math.max(...hostNet.interfaces.map((i) => i.index)) + 1;
+  const host = 2 + ports;
   const inside: NetInterface[] = [
     { name: 'lo', index: 1, kind: 'loopback', up: true, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] },
-    { name: 'eth0', index: peerIndex + 1, kind: 'veth', up: true, mac: '02:42:ac:11:00:02', addrs: ['172.17.0.2/16'], peer: { name: peerName, ns: hostNet.id } },
+    { name: 'eth0', index: peerIndex + 1, kind: 'veth', up: true, mac: `02:42:ac:11:00:${host.toString(16).padStart(2, '0')}`, addrs: [`172.17.0.${host}/16`], peer: { name: peerName, ns: hostNet.id } },
   ];
-  const outside: NetInterface = { name: peerName, index: peerIndex, kind: 'veth', up: true, mac: 'a6:3e:91:0c:5d:22', addrs: [], peer: { name: 'eth0', ns: net.id }, master: 'docker0' };
+  const outside: NetInterface = { name: peerName, index: peerIndex, kind: 'veth', up: true, mac: `a6:3e:91:0c:5d:${(0x22 + ports).toString(16).padStart(2, '0')}`, addrs: [], peer: { name: 'eth0', ns: net.id }, master: 'docker0' };
   return {
     ...world,
     namespaces: { ...world.namespaces, [net.id]: { ...net, interfaces: inside }, [hostNet.id]: { ...hostNet, interfaces: [...hostNet.interfaces, outside] } },
   };
+}
+
+/** `--network none`: a network namespace with only the loopback, which Docker brings up. */
+export function withLoopbackOnly(world: World, proc: Process): World {
+  const net = world.namespaces[proc.ns.net] as NamespaceOf<'net'>;
+  const lo: NetInterface = { name: 'lo', index: 1, kind: 'loopback', up: true, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] };
+  return { ...world, namespaces: { ...world.namespaces, [net.id]: { ...net, interfaces: [lo] } } };
 }
 
 /** After pivot_root: capabilities dropped to Docker's set (no inheritable, as moby sets since CVE-2022-24769), the filter on, `sh` exec'd. */
@@ -118,3 +156,6 @@ function execShell(_world: World, proc: Process, cgroup: string): Process {
     seccomp: { mode: 'filter', profile: 'docker-default' },
   };
 }
+
+/** The runtime could not make the container its spec describes (runc's own error text); callers turn it into a refusal. */
+export class ContainerError extends Error {}

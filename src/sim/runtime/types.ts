@@ -1,5 +1,6 @@
 import type { DockerResourceFlags } from '../cgroups/docker.ts';
 import type { World } from '../kernel/world.ts';
+import type { ContainerBlueprint } from './specContainer.ts';
 import type { LayerSpec, StaticClassifier, SyscallVerdict } from '../trace.ts';
 
 /**
@@ -86,6 +87,8 @@ export interface BootOptions {
   resources?: DockerResourceFlags;
   /** The runtime's settings; checked with `resolveOptions` first. */
   options?: RuntimeOptions;
+  /** Make the workload's container from this spec (`docker run` with flags) rather than Docker's default. */
+  container?: ContainerBlueprint;
 }
 
 /** A booted runtime: the machine's state and the process the terminal talks to. */

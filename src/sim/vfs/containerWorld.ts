@@ -14,6 +14,7 @@ import { applyReadonlyAndMasked } from './runcMasks.ts';
 import { bindHostFiles, createDevices, mountConsole, mountSpecMounts, pivotIntoRootfs, prepareRoot } from './runcRootfs.ts';
 import { mkdirAll, rootCtx, writeWholeFile } from './setupHelpers.ts';
 import type { Providers } from './synthetic.ts';
+import { makeExtraDevices, makeRootReadonly, makeVolumes, type SpecLayout } from './containerSpecFs.ts';
 
 /**
  * `docker run IMAGE`, the filesystem half: dockerd writes the container's
@@ -37,6 +38,8 @@ export interface ContainerFsSpec {
   /** The container's cgroup, the root of its cgroup2 mount. */
   cgroupPath?: string;
   now: number;
+  /** What the OCI spec asks for, where it differs from Docker's default spec (containerSpecFs.ts). */
+  layout?: SpecLayout;
 }
 
 export interface ContainerFs {
@@ -100,17 +103,21 @@ export function createContainerFs(host: { store: FsStore; ns: MountNamespace }, 
   let env: VfsEnv = { store: cloned.store, ns: cloned.ns, providers };
   const cgroup = splitAbsolute(spec.cgroupPath ?? `/system.slice/docker-${spec.id}.scope`);
   const binds = DOCKER_CONTAINER_FILES.map((f): [string, string] => [`${containerDir}/${f}`, `${rootfs}/etc/${f}`]);
+  const layout = spec.layout ?? {};
   const steps: Array<[string, (e: VfsEnv) => SimResult<VfsEnv>]> = [
     ['runc prepareRoot', (e) => prepareRoot(e, rootfs)],
-    ['runc mounts', (e) => mountSpecMounts(e, rootfs, DOCKER_DEFAULT_MOUNTS, cgroup, spec.now)],
+    ['runc mounts', (e) => mountSpecMounts(e, rootfs, layout.mounts ?? DOCKER_DEFAULT_MOUNTS, cgroup, spec.now)],
     ['runc binds', (e) => bindHostFiles(e, binds, spec.now)],
+    ['runc volumes', (e) => makeVolumes(e, rootfs, layout.volumes ?? [], spec.now)],
     ['runc devices', (e) => createDevices(e, rootfs, spec.now)],
+    ['runc linux.devices', (e) => makeExtraDevices(e, rootfs, layout.devices ?? [], spec.now)],
     ['runc pivot_root', (e) => pivotIntoRootfs(e, rootfs)],
     ['runc console', (e) => (spec.tty === false ? ok(e) : mountConsole(e, spec.now))],
     ['runc readonly and masked paths', (e) => {
-      const r = applyReadonlyAndMasked(e, rootCtx(), DOCKER_READONLY_PATHS, DOCKER_MASKED_PATHS);
+      const r = applyReadonlyAndMasked(e, rootCtx(), layout.readonly ?? DOCKER_READONLY_PATHS, layout.masked ?? DOCKER_MASKED_PATHS);
       return r.ok ? ok({ ...e, ...r.value }) : r;
     }],
+    ['runc read-only root', (e) => (layout.readonlyRoot ? makeRootReadonly(e) : ok(e))],
   ];
   for (const [name, run] of steps) {
     const r = step(name, run(env));

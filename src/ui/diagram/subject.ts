@@ -46,7 +46,13 @@ export function diagramSubject(s: Source, props: SubjectProps, focus: Focus): Di
   // Diagrams of other entries follow the played one in step, each held to its own calls and hops.
   const callIndex = clamp(s.playback.call, calls.length);
   const call = calls[callIndex];
-  return { runtime, runtimeId, entry, callIndex, call, hop: clamp(s.playback.hop, call?.hops.length ?? 0) };
+  return { runtime: onStack(runtime, entry, call), runtimeId, entry, callIndex, call, hop: clamp(s.playback.hop, call?.hops.length ?? 0) };
+}
+
+/** A call that runs through another layer list (a `docker run`'s path through the stack) is drawn on that list. */
+function onStack(runtime: RuntimeRow | undefined, entry: Entry | undefined, call: CallRow | undefined): RuntimeRow | undefined {
+  const stack = call?.stack && entry?.run.type === 'ran' ? entry.run.stacks?.find((st) => st.id === call.stack) : undefined;
+  return stack && runtime ? { ...runtime, label: stack.label, layers: stack.layers } : runtime;
 }
 
 const clamp = (i: number, length: number) => Math.max(0, Math.min(Number.isFinite(i) ? Math.floor(i) : 0, length - 1));

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import '@xterm/xterm/css/xterm.css';
 import type { Completion } from '../../store/completion.ts';
-import { labStore, type LabState } from '../../store/labStore.ts';
+import { labStore, promptText, type LabState } from '../../store/labStore.ts';
 import { useLab } from '../useLab.ts';
 import { terminalFontPx } from './fit.ts';
 import type { TerminalHandlers } from './xtermView.ts';
@@ -34,6 +34,7 @@ export function storeHandlers(get: () => TerminalStore): TerminalHandlers {
 export function Terminal() {
   const transcript = useLab((s) => s.transcript);
   const runtimeId = useLab((s) => s.runtimeId);
+  const container = useLab((s) => s.container);
   const theme = useLab((s) => s.theme);
   const fontScale = useLab((s) => s.fontScale);
   const entries = useLab((s) => s.entries);
@@ -64,8 +65,8 @@ export function Terminal() {
   }, [hintId]);
 
   useEffect(() => {
-    view.current?.update({ transcript, prompt: `${runtimeId}$ `, theme, fontPx: terminalFontPx(fontScale), history: entries.filter((e) => !e.compared).map((e) => e.input) });
-  }, [transcript, runtimeId, theme, fontScale, entries]);
+    view.current?.update({ transcript, prompt: promptText(runtimeId, container), theme, fontPx: terminalFontPx(fontScale), history: entries.filter((e) => !e.compared).map((e) => e.input) });
+  }, [transcript, runtimeId, container, theme, fontScale, entries]);
 
   return (
     <div className="terminal">

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findImage, buildImageTree } from '../../../src/sim/vfs/images/catalog.ts';
+import { findImage, buildImageTree, imageNames } from '../../../src/sim/vfs/images/catalog.ts';
 import { DEBIAN_BOOKWORM_SLIM } from '../../../src/sim/vfs/images/debianSlim.ts';
-import { DISTROLESS_STATIC } from '../../../src/sim/vfs/images/distrolessStatic.ts';
+import { DISTROLESS_STATIC, DISTROLESS_STATIC_NONROOT } from '../../../src/sim/vfs/images/distrolessStatic.ts';
 import { ALPINE } from '../../../src/sim/vfs/images/alpine.ts';
+import { DEBIAN_BOOKWORM } from '../../../src/sim/vfs/images/debianBookworm.ts';
+import { DISTROLESS_BASE, DISTROLESS_BASE_NONROOT } from '../../../src/sim/vfs/images/distrolessBase.ts';
 import { FAKE_ROOT_HASH, HOST_KERNEL_RELEASE } from '../../../src/sim/vfs/images/hostRoot.ts';
 import { imageCommands } from '../../../src/sim/vfs/images/imageSpec.ts';
 import type { TreeEntry } from '../../../src/sim/vfs/treeSpec.ts';
@@ -52,6 +54,7 @@ describe('debian:bookworm-slim', () => {
   it.each([
     ['/usr/bin/mount', 0o4755, 0],
     ['/usr/bin/su', 0o4755, 0],
+    ['/usr/bin/chfn', 0o4755, 0],
     ['/usr/bin/chage', 0o2755, 42],
     ['/root', 0o700, 0],
     ['/tmp', 0o1777, 0],
@@ -77,18 +80,85 @@ describe('other images', () => {
     expect(imageCommands(DISTROLESS_STATIC)).toEqual([]);
   });
 
+  // distroless base/testdata/base.yaml holds these for every distroless base image.
+  it.each([DISTROLESS_STATIC, DISTROLESS_BASE])('$ref has the files distroless tests for', (spec) => {
+    const d = spec.entries();
+    expect(entry(d, '/etc/passwd')?.content).toBe('root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n');
+    expect(entry(d, '/etc/group')?.content).toBe('root:x:0:\nnobody:x:65534:\ntty:x:5:\nstaff:x:50:\nnonroot:x:65532:\n');
+    expect(entry(d, '/etc/os-release')?.target).toBe('../usr/lib/os-release');
+    expect(entry(d, '/usr/lib/os-release')?.content).toContain('PRETTY_NAME="Distroless"');
+    expect(entry(d, '/usr/lib/os-release')?.content).toContain('VERSION="Debian GNU/Linux 12 (bookworm)"');
+    for (const p of ['/tmp', '/root', '/home/nonroot', '/etc/ssl/certs/ca-certificates.crt', '/usr/share/doc/ca-certificates/copyright', '/etc/services', '/usr/share/zoneinfo/Etc/UTC', '/etc/mime.types']) {
+      expect(entry(d, p), p).toBeDefined();
+    }
+    expect([entry(d, '/tmp')?.mode, entry(d, '/home/nonroot')?.mode, entry(d, '/home/nonroot')?.uid]).toEqual([0o1777, 0o700, 65532]);
+  });
+
+  it.each([
+    ['/etc/localtime', 'made by tzdata\'s postinst, which distroless never runs'],
+    ['/bin/sh', 'no shell'],
+    ['/usr/bin/openssl', 'libssl3 only, not the openssl program'],
+    ['/etc/hosts', 'runc creates the bind-mount target at run time'],
+  ])('distroless has no %s (%s)', (path) => {
+    expect(entry(DISTROLESS_STATIC.entries(), path)).toBeUndefined();
+    expect(entry(DISTROLESS_BASE.entries(), path)).toBeUndefined();
+  });
+
+  it('distroless base adds glibc and libssl, unpacked into /lib (Debian 12 packages are not merged-/usr)', () => {
+    const d = DISTROLESS_BASE.entries();
+    expect(entry(d, '/lib/x86_64-linux-gnu/libc.so.6')?.kind).toBe('file');
+    expect(entry(d, '/lib64/ld-linux-x86-64.so.2')?.target).toBe('/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2');
+    expect(entry(d, '/usr/lib/x86_64-linux-gnu/libssl.so.3')?.kind).toBe('file');
+    expect(entry(d, '/usr/lib/x86_64-linux-gnu/libcrypto.so.3')?.kind).toBe('file');
+    expect(entry(d, '/bin')?.kind).toBe('dir');
+    expect(imageCommands(DISTROLESS_BASE)).toEqual([]);
+    expect(entry(DISTROLESS_STATIC.entries(), '/lib/x86_64-linux-gnu/libc.so.6')).toBeUndefined();
+  });
+
+  it('the nonroot tags have the same files as latest', () => {
+    expect(DISTROLESS_STATIC_NONROOT.entries()).toEqual(DISTROLESS_STATIC.entries());
+    expect(DISTROLESS_BASE_NONROOT.entries()).toEqual(DISTROLESS_BASE.entries());
+  });
+
+  it('debian:bookworm serves the -slim tree and has apt', () => {
+    expect(DEBIAN_BOOKWORM.entries()).toEqual(DEBIAN_BOOKWORM_SLIM.entries());
+    expect(imageCommands(DEBIAN_BOOKWORM_SLIM)).toEqual(expect.arrayContaining(['apt', 'apt-get', 'dpkg']));
+    expect(entry(debian, '/etc/debian_version')?.content).toBe('12.15\n');
+  });
+
   it('alpine: applets link to busybox', () => {
     expect(ALPINE.shell).toBe('/bin/sh');
-    expect(imageCommands(ALPINE)).toEqual(expect.arrayContaining(['sh', 'ps', 'ip', 'mount', 'unshare', 'nsenter']));
+    expect(imageCommands(ALPINE)).toEqual(expect.arrayContaining(['sh', 'ps', 'ip', 'mount', 'unshare', 'nsenter', 'apk']));
   });
 
   it.each([
     ['debian', 'debian:bookworm-slim'],
+    ['debian:bookworm-slim', 'debian:bookworm-slim'],
+    ['debian:12-slim', 'debian:bookworm-slim'],
+    ['debian:12.15-slim', 'debian:bookworm-slim'],
+    ['debian:bookworm', 'debian:bookworm'],
+    ['debian:12', 'debian:bookworm'],
     ['alpine', 'alpine:3.20'],
+    ['alpine:latest', 'alpine:3.20'],
+    ['alpine:3.20', 'alpine:3.20'],
+    ['alpine:3.20.3', 'alpine:3.20'],
     ['gcr.io/distroless/static', 'gcr.io/distroless/static-debian12'],
+    ['distroless/static', 'gcr.io/distroless/static-debian12'],
+    ['gcr.io/distroless/static-debian12:latest', 'gcr.io/distroless/static-debian12'],
+    ['gcr.io/distroless/static-debian12:nonroot', 'gcr.io/distroless/static-debian12:nonroot'],
+    ['gcr.io/distroless/base-debian12', 'gcr.io/distroless/base-debian12'],
+    ['gcr.io/distroless/base', 'gcr.io/distroless/base-debian12'],
+    ['distroless/base', 'gcr.io/distroless/base-debian12'],
+    ['gcr.io/distroless/base-debian12:nonroot', 'gcr.io/distroless/base-debian12:nonroot'],
     ['ubuntu', undefined],
+    ['alpine:3.19', undefined],
+    ['debian:trixie', undefined],
   ])('%s names %s', (ref, want) => {
     expect(findImage(ref)?.ref).toBe(want);
+  });
+
+  it('lists every name of an image, its ref first', () => {
+    expect(imageNames('debian:bookworm')).toEqual(['debian:bookworm', 'debian:12', 'debian:12.15']);
   });
 });
 

@@ -30,13 +30,14 @@ const USR_SBIN: Record<string, number> = {
 
 /**
  * Set-user-ID and set-group-ID programs of a bookworm minbase: mount, umount,
- * su and the passwd tools run as root; chage, expiry and unix_chkpwd run with
- * group shadow so they can read /etc/shadow.
+ * su and the passwd package's chfn, chsh, gpasswd, newgrp and passwd run as
+ * root; chage, expiry and unix_chkpwd run with group shadow so they can read
+ * /etc/shadow.
  */
 const PRIVILEGED: TreeEntry[] = [
   binary('/usr/bin/mount', 59704, 0o4755), binary('/usr/bin/umount', 35128, 0o4755), binary('/usr/bin/su', 72000, 0o4755),
   binary('/usr/bin/passwd', 68248, 0o4755), binary('/usr/bin/newgrp', 40496, 0o4755), binary('/usr/bin/chsh', 48896, 0o4755),
-  binary('/usr/bin/gpasswd', 88496, 0o4755),
+  binary('/usr/bin/chfn', 62672, 0o4755), binary('/usr/bin/gpasswd', 88496, 0o4755),
   { ...binary('/usr/bin/chage', 80256, 0o2755), gid: SHADOW_GID },
   { ...binary('/usr/bin/expiry', 31184, 0o2755), gid: SHADOW_GID },
   { ...binary('/usr/sbin/unix_chkpwd', 31184, 0o2755), gid: SHADOW_GID },
@@ -74,7 +75,8 @@ function etc(accounts: AccountOptions): TreeEntry[] {
     file('/etc/passwd', a.passwd), file('/etc/group', a.group),
     file('/etc/shadow', a.shadow, 0o640, { gid: SHADOW_GID }), file('/etc/gshadow', a.gshadow, 0o640, { gid: SHADOW_GID }),
     file('/usr/lib/os-release', OS_RELEASE), link('/etc/os-release', '../usr/lib/os-release'),
-    file('/etc/debian_version', '12.7\n'), file('/etc/nsswitch.conf', NSSWITCH),
+    // 12.15: the point release of the debian:bookworm build the images model (tagged 12.15 on Docker Hub, base-files 12.4+deb12u15).
+    file('/etc/debian_version', '12.15\n'), file('/etc/nsswitch.conf', NSSWITCH),
     file('/etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n'),
   ];
 }

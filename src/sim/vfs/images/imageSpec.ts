@@ -1,4 +1,5 @@
 import type { TreeEntry } from '../treeSpec.ts';
+import type { ImageOci } from './ociTypes.ts';
 
 /**
  * A container image as the lab models it: its files (one flattened layer)
@@ -15,6 +16,11 @@ export interface ImageSpec {
   shell: string | null;
   /** Programs people often expect that this image does not have, and why (package not installed…). */
   missing: Readonly<Record<string, string>>;
+  /**
+   * The real image's build steps, layer sizes and config (Env, Cmd, User…),
+   * from which the lab writes its OCI manifest and config (`ociImage.ts`).
+   */
+  oci?: ImageOci;
 }
 
 /** Directories on the default PATH. */

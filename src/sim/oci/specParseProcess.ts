@@ -1,0 +1,136 @@
+import { isCapability } from '../kernel/capabilities.ts';
+import { childPath, type JsonObject } from '../seccomp/jsonText.ts';
+import {
+  absolutePath, asBool, asObject, asText, asTexts, checkFields, listOf, need, opt, Problem, U32, U64, wholeIn,
+  type Checked, type ReadCtx, type Reader,
+} from './specParseFields.ts';
+import type { OciCapabilities, OciProcess, OciUser } from './spec.ts';
+
+/**
+ * config.json's `process`, checked as runc checks it before it starts
+ * anything, and as the kernel would refuse it later.
+ * @see opencontainers/runc utils_linux.go validateProcessSpec; rlimit_linux.go rlimitMap
+ * @see opencontainers/runc libcontainer/capabilities/capabilities.go (unknown capabilities: a warning)
+ * @see https://github.com/opencontainers/runtime-spec/blob/main/config.md#process
+ */
+
+const readUser: Reader<OciUser> = (v, p, ctx) => {
+  const obj = asObject(v, p);
+  if (obj instanceof Problem) return obj;
+  checkFields(obj, p, ctx, ['uid', 'gid', 'umask', 'additionalGids'], ['username']);
+  const uid = need(obj, p, 'uid', ctx, U32, 'the user id the process runs as');
+  if (uid instanceof Problem) return uid;
+  const gid = need(obj, p, 'gid', ctx, U32, 'the group id the process runs as');
+  if (gid instanceof Problem) return gid;
+  const umask = opt(obj, p, 'umask', ctx, U32);
+  if (umask instanceof Problem) return umask;
+  const extra = opt(obj, p, 'additionalGids', ctx, listOf(U32));
+  if (extra instanceof Problem) return extra;
+  const user: OciUser = { uid, gid };
+  if (umask !== undefined) user.umask = umask;
+  if (extra !== undefined) user.additionalGids = extra;
+  return user;
+};
+
+const CAP_SETS = ['bounding', 'effective', 'inheritable', 'permitted', 'ambient'] as const;
+
+/**
+ * The capability sets. runc (as the spec asks) does not fail on a name it
+ * cannot map: it logs "ignoring unknown or unavailable capabilities" and goes
+ * on, so an unknown name is a warning here and is left out.
+ */
+const readCapabilities: Reader<OciCapabilities> = (v, p, ctx) => {
+  const obj = asObject(v, p);
+  if (obj instanceof Problem) return obj;
+  checkFields(obj, p, ctx, CAP_SETS);
+  const out: OciCapabilities = {};
+  for (const set of CAP_SETS) {
+    const names = opt(obj, p, set, ctx, asTexts);
+    if (names instanceof Problem) return names;
+    if (names === undefined) continue;
+    names.forEach((n, i) => {
+      if (!isCapability(n)) ctx.warnings.push(`${childPath(childPath(p, set), i)}: ${JSON.stringify(n)} is not a Linux capability; runc ignores it ("ignoring unknown or unavailable capabilities"), and so does the lab`);
+    });
+    out[set] = names.filter(isCapability);
+  }
+  return out;
+};
+
+/** The rlimit names runc knows (rlimitMap); any other is "wrong rlimit value". */
+export const RLIMIT_TYPES = [
+  'RLIMIT_CPU', 'RLIMIT_FSIZE', 'RLIMIT_DATA', 'RLIMIT_STACK', 'RLIMIT_CORE', 'RLIMIT_RSS', 'RLIMIT_NPROC', 'RLIMIT_NOFILE',
+  'RLIMIT_MEMLOCK', 'RLIMIT_AS', 'RLIMIT_LOCKS', 'RLIMIT_SIGPENDING', 'RLIMIT_MSGQUEUE', 'RLIMIT_NICE', 'RLIMIT_RTPRIO', 'RLIMIT_RTTIME',
+] as const;
+
+type Rlimit = NonNullable<OciProcess['rlimits']>[number];
+
+const readRlimit: Reader<Rlimit> = (v, p, ctx) => {
+  const obj = asObject(v, p);
+  if (obj instanceof Problem) return obj;
+  checkFields(obj, p, ctx, ['type', 'hard', 'soft']);
+  const type = need(obj, p, 'type', ctx, asText, 'the resource, such as RLIMIT_NOFILE');
+  if (type instanceof Problem) return type;
+  if (!(RLIMIT_TYPES as readonly string[]).includes(type)) return new Problem(childPath(p, 'type'), `${JSON.stringify(type)} is not a resource limit runc knows; it knows ${RLIMIT_TYPES.join(', ')}`);
+  const hard = need(obj, p, 'hard', ctx, U64, 'the ceiling');
+  if (hard instanceof Problem) return hard;
+  const soft = need(obj, p, 'soft', ctx, U64, 'the limit in force');
+  if (soft instanceof Problem) return soft;
+  // setrlimit(2): EINVAL when rlim_cur > rlim_max.
+  if (soft > hard) return new Problem(childPath(p, 'soft'), `soft limit ${soft} is above the hard limit ${hard}; setrlimit(2) refuses that with EINVAL`);
+  return { type, hard, soft };
+};
+
+/** The kernel's range for /proc/PID/oom_score_adj (OOM_SCORE_ADJ_MIN..MAX). */
+const OOM_SCORE_ADJ = wholeIn(-1000n, 1000n, 'oom_score_adj value');
+
+function readArgs(obj: JsonObject, p: string, ctx: ReadCtx): Checked<string[]> {
+  const args = need(obj, p, 'args', ctx, asTexts, 'the program and its arguments');
+  if (args instanceof Problem) return args;
+  return args.length > 0 ? args : new Problem(childPath(p, 'args'), 'is empty; runc refuses that ("args must not be empty"): the first is the program to run');
+}
+
+const PROCESS_FIELDS = ['terminal', 'user', 'args', 'env', 'cwd', 'capabilities', 'rlimits', 'noNewPrivileges', 'apparmorProfile', 'oomScoreAdj'];
+const PROCESS_UNMODELLED = ['consoleSize', 'commandLine', 'scheduler', 'selinuxLabel', 'ioPriority', 'execCPUAffinity'];
+
+export const readProcess: Reader<OciProcess> = (v, p, ctx) => {
+  const obj = asObject(v, p);
+  if (obj instanceof Problem) return obj;
+  checkFields(obj, p, ctx, PROCESS_FIELDS, PROCESS_UNMODELLED);
+  const user = need(obj, p, 'user', ctx, readUser, 'the spec requires the user (uid and gid) the process runs as');
+  if (user instanceof Problem) return user;
+  const args = readArgs(obj, p, ctx);
+  if (args instanceof Problem) return args;
+  const env = opt(obj, p, 'env', ctx, asTexts);
+  if (env instanceof Problem) return env;
+  env?.forEach((e, i) => {
+    if (!e.includes('=')) ctx.warnings.push(`${childPath(childPath(p, 'env'), i)}: ${JSON.stringify(e)} has no "="; the spec's form is KEY=value`);
+  });
+  const cwd = need(obj, p, 'cwd', ctx, absolutePath('the working directory'), 'runc refuses an empty one ("Cwd property must not be empty")');
+  if (cwd instanceof Problem) return cwd;
+  const process: OciProcess = { user, args, env: env ?? [], cwd };
+  const rest = readOptional(obj, p, ctx, process);
+  return rest instanceof Problem ? rest : process;
+};
+
+/** The optional members, written into `process`. */
+function readOptional(obj: JsonObject, p: string, ctx: ReadCtx, process: OciProcess): Problem | null {
+  const terminal = opt(obj, p, 'terminal', ctx, asBool);
+  if (terminal instanceof Problem) return terminal;
+  const caps = opt(obj, p, 'capabilities', ctx, readCapabilities);
+  if (caps instanceof Problem) return caps;
+  const rlimits = opt(obj, p, 'rlimits', ctx, listOf(readRlimit));
+  if (rlimits instanceof Problem) return rlimits;
+  const nnp = opt(obj, p, 'noNewPrivileges', ctx, asBool);
+  if (nnp instanceof Problem) return nnp;
+  const apparmor = opt(obj, p, 'apparmorProfile', ctx, asText);
+  if (apparmor instanceof Problem) return apparmor;
+  const oom = opt(obj, p, 'oomScoreAdj', ctx, OOM_SCORE_ADJ);
+  if (oom instanceof Problem) return oom;
+  if (terminal !== undefined) process.terminal = terminal;
+  if (caps !== undefined) process.capabilities = caps;
+  if (rlimits !== undefined) process.rlimits = rlimits;
+  if (nnp !== undefined) process.noNewPrivileges = nnp;
+  if (apparmor !== undefined) process.apparmorProfile = apparmor;
+  if (oom !== undefined) process.oomScoreAdj = oom;
+  return null;
+}

@@ -1,0 +1,84 @@
+import { ERRNO_RET_MAX } from '../seccomp/parseRule.ts';
+import { SECCOMP_ACTIONS, SECCOMP_ARCHES, SECCOMP_MAX_ARGS, SECCOMP_OPS } from '../seccomp/profile.ts';
+import { childPath } from '../seccomp/jsonText.ts';
+import {
+  asObject, asTexts, checkFields, listOf, need, oneOf, opt, Problem, U64, wholeIn, type Reader,
+} from './specParseFields.ts';
+import type { OciSeccomp, OciSeccompRule } from './spec.ts';
+
+/**
+ * config.json's linux.seccomp: the filter in the spec's own form, after
+ * moby (or whoever wrote it) has resolved its profile: no archMap, no
+ * includes or excludes. Actions, operators and architectures are the ones
+ * runc converts; anything else is the error runc would stop at.
+ * @see opencontainers/runc libcontainer/seccomp/config.go (actions, operators, archs, flags)
+ * @see opencontainers/runc libcontainer/specconv/spec_linux.go SetupSeccomp
+ * @see https://github.com/opencontainers/runtime-spec/blob/main/config-linux.md#seccomp
+ */
+
+/** The filter flags runc knows. */
+export const SECCOMP_FLAGS = [
+  'SECCOMP_FILTER_FLAG_TSYNC', 'SECCOMP_FILTER_FLAG_SPEC_ALLOW', 'SECCOMP_FILTER_FLAG_LOG', 'SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV',
+] as const;
+
+const action = oneOf(SECCOMP_ACTIONS, 'a seccomp action');
+const errnoRet = wholeIn(0n, ERRNO_RET_MAX, 'errno value (SECCOMP_RET_DATA holds 16 bits)');
+type Arg = NonNullable<OciSeccompRule['args']>[number];
+
+const readArg: Reader<Arg> = (v, p, ctx) => {
+  const obj = asObject(v, p);
+  if (obj instanceof Problem) return obj;
+  checkFields(obj, p, ctx, ['index', 'value', 'valueTwo', 'op']);
+  const index = need(obj, p, 'index', ctx, wholeIn(0n, BigInt(SECCOMP_MAX_ARGS - 1), 'argument index: a syscall has six'), 'which argument (0 to 5) to compare');
+  if (index instanceof Problem) return index;
+  const value = need(obj, p, 'value', ctx, U64, 'the value to compare with');
+  if (value instanceof Problem) return value;
+  const valueTwo = opt(obj, p, 'valueTwo', ctx, U64);
+  if (valueTwo instanceof Problem) return valueTwo;
+  const op = need(obj, p, 'op', ctx, oneOf(SECCOMP_OPS, 'a seccomp comparison'), 'the comparison, such as SCMP_CMP_EQ');
+  if (op instanceof Problem) return op;
+  return valueTwo ? { index, value, valueTwo, op } : { index, value, op };
+};
+
+const readRule: Reader<OciSeccompRule> = (v, p, ctx) => {
+  const obj = asObject(v, p);
+  if (obj instanceof Problem) return obj;
+  checkFields(obj, p, ctx, ['names', 'action', 'errnoRet', 'args']);
+  const names = need(obj, p, 'names', ctx, asTexts, 'the syscalls this rule is for');
+  if (names instanceof Problem) return names;
+  const empty = names.indexOf('');
+  if (empty >= 0) return new Problem(childPath(childPath(p, 'names'), empty), 'is empty; a rule names syscalls such as "read"');
+  if (names.length === 0) ctx.warnings.push(`${childPath(p, 'names')}: is empty, so the rule applies to no syscall`);
+  const act = need(obj, p, 'action', ctx, action, 'what the filter does for these syscalls');
+  if (act instanceof Problem) return act;
+  const ret = opt(obj, p, 'errnoRet', ctx, errnoRet);
+  if (ret instanceof Problem) return ret;
+  const args = opt(obj, p, 'args', ctx, listOf(readArg));
+  if (args instanceof Problem) return args;
+  const rule: OciSeccompRule = { names, action: act };
+  if (ret !== undefined) rule.errnoRet = ret;
+  if (args !== undefined && args.length > 0) rule.args = args;
+  return rule;
+};
+
+export const readSeccomp: Reader<OciSeccomp> = (v, p, ctx) => {
+  const obj = asObject(v, p);
+  if (obj instanceof Problem) return obj;
+  checkFields(obj, p, ctx, ['defaultAction', 'defaultErrnoRet', 'architectures', 'flags', 'syscalls'], ['listenerPath', 'listenerMetadata']);
+  const defaultAction = need(obj, p, 'defaultAction', ctx, action, 'the action for syscalls no rule names');
+  if (defaultAction instanceof Problem) return defaultAction;
+  const defaultErrnoRet = opt(obj, p, 'defaultErrnoRet', ctx, errnoRet);
+  if (defaultErrnoRet instanceof Problem) return defaultErrnoRet;
+  const architectures = opt(obj, p, 'architectures', ctx, listOf(oneOf(SECCOMP_ARCHES, 'an architecture runc knows')));
+  if (architectures instanceof Problem) return architectures;
+  const flags = opt(obj, p, 'flags', ctx, listOf(oneOf(SECCOMP_FLAGS, 'a seccomp filter flag runc knows')));
+  if (flags instanceof Problem) return flags;
+  const syscalls = opt(obj, p, 'syscalls', ctx, listOf(readRule));
+  if (syscalls instanceof Problem) return syscalls;
+  const out: OciSeccomp = { defaultAction };
+  if (defaultErrnoRet !== undefined) out.defaultErrnoRet = defaultErrnoRet;
+  if (architectures !== undefined) out.architectures = architectures;
+  if (flags !== undefined) out.flags = flags;
+  if (syscalls !== undefined) out.syscalls = syscalls;
+  return out;
+};

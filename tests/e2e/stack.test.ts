@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isLocal, launchChromium } from './chromium.ts';
+import { buildAndServe, type Served } from './serveApp.ts';
+
+/**
+ * `docker run` in the real page, typed as a lecturer types it: the diagram
+ * switches to the stack (docker CLI → dockerd → containerd → shim →
+ * runtime) and animates the start, the terminal lands in the container
+ * (its prompt), and the next line runs through the container's runtime.
+ * Leaves screenshots/docker-run.png and screenshots/docker-run-inside.png.
+ */
+let served: Served | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  served = await buildAndServe();
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await context.route((url) => !isLocal(url.href), (route) => route.abort());
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  await page.goto(served.url, { waitUntil: 'load' });
+  await page.locator('.terminal-host .xterm-rows').waitFor();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+}, 15_000);
+
+const screen = async () => (await page.locator('.terminal-host .xterm-rows > div').allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+const diagramLabel = async () => (await page.locator('.pane-diagram .diagram-pane svg').first().getAttribute('aria-label')) ?? '';
+const heading = async () => (await page.locator('.pane-diagram .diagram-head h2').first().textContent()) ?? '';
+
+async function typeLine(text: string): Promise<void> {
+  await page.locator('.terminal-host').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+describe('docker run in the page', () => {
+  it('draws the stack and plays the start through it', async () => {
+    await typeLine('docker run -it --name demo --cap-add SYS_ADMIN --pids-limit 10 debian sh');
+    await expect.poll(screen, { timeout: 15_000 }).toContain('runc create = 0');
+    await expect.poll(screen).toContain('pivot_root(".", ".") = 0');
+    await expect.poll(heading).toContain('docker → dockerd → containerd → shim → runtime');
+    expect(await diagramLabel()).toContain('dockerd');
+    expect(await diagramLabel()).toContain('containerd shim');
+    // Step through the start: the counter of the played call advances and the token moves down the stack.
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: 'screenshots/docker-run.png' });
+  }, 60_000);
+
+  it('lands the terminal in the container, and the next line runs in it through runc\'s layers', async () => {
+    await expect.poll(screen).toMatch(/demo#\s*$/);
+    await typeLine('mount -t tmpfs none /mnt');
+    await expect.poll(screen).toContain('demo# mount -t tmpfs none /mnt');
+    await expect.poll(screen).toContain('mount("none", "/mnt", "tmpfs", 0, NULL) = 0');
+    await expect.poll(heading).toContain('runc');
+    expect(await heading()).not.toContain('dockerd');
+    await page.screenshot({ path: 'screenshots/docker-run-inside.png' });
+  }, 30_000);
+
+  it('leaves with exit, and a runsc container lands the next line in the Sentry', async () => {
+    await typeLine('exit');
+    await expect.poll(screen).toMatch(/gvisor\$|runc\$\s*$/);
+    await typeLine('docker run -it --runtime=runsc debian sh');
+    await expect.poll(screen, { timeout: 15_000 }).toContain('runsc create = 0');
+    await typeLine('getpid()');
+    await expect.poll(heading).toContain('gVisor');
+  }, 60_000);
+
+  it('says what was wrong, in docker\'s words, and keeps going', async () => {
+    await typeLine('exit');
+    await typeLine('docker run --runtime=nope debian');
+    await expect.poll(screen).toContain('unknown or invalid runtime name: nope');
+    await typeLine('docker run --frobnicate debian');
+    await expect.poll(screen).toContain('unknown flag: --frobnicate');
+    expect(errors).toEqual([]);
+  }, 30_000);
+});
