@@ -4,10 +4,34 @@ import type { CallTrace } from '../sim/trace.ts';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';
 import { checkResources } from '../sim/runtime/resources.ts';
+import { isControlLine, runControlLine } from '../machines/controlPlane.ts';
+import { HOST } from '../sim/runtime/host.ts';
+import { EMPTY_STACK } from '../sim/stack/containers.ts';
+
+/** `isolab trace 'docker run …'`: the path through the stack on a fresh host, then what docker printed. */
+function traceControl(input: string, args: CliArgs, io: CliIo): number {
+  const result = runControlLine({ host: HOST.boot(), stack: EMPTY_STACK }, input, null);
+  if (!result.ok) {
+    io.stderr(`isolab: ${result.message}\n`);
+    return 1;
+  }
+  const r = result.value;
+  const calls = [...(r.path?.calls ?? []), ...(r.inner?.calls ?? [])];
+  if (args.format === 'json') {
+    io.stdout(`${JSON.stringify({ input, calls: calls.map(callJson), stdout: r.stdout, stderr: r.stderr, status: r.status, container: r.attach ?? null }, null, 2)}\n`);
+    return 0;
+  }
+  for (const call of calls) io.stdout(callText(call));
+  if (r.stdout) io.stdout(`--- stdout ---\n${r.stdout}${r.stdout.endsWith('\n') ? '' : '\n'}`);
+  if (r.stderr) io.stdout(`--- stderr ---\n${r.stderr}${r.stderr.endsWith('\n') ? '' : '\n'}`);
+  if (r.attach) io.stdout(`--- the terminal would now be in ${r.attach.name} (${r.attach.runtime}), pid ${r.attach.pid} ---\n`);
+  return 0;
+}
 
 /** `isolab trace`: boots the runtime, runs one input, prints each call's hops and its strace line. */
 export function traceCommand(runtime: RuntimeModel, options: RuntimeOptions, args: CliArgs, io: CliIo): number {
   const input = args.positional ?? '';
+  if (isControlLine(input)) return traceControl(input, args, io);
   const booted = bootWith(runtime, options, args, io);
   if (!booted) return 2;
   const session = booted;
