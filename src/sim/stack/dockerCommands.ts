@@ -8,6 +8,8 @@ import { allValues, boolValue, flags, lastValue, type FlagSpec, type ParsedFlags
 import { parseGoInt } from './goStrconv.ts';
 import { env } from './dockerRunFlags.ts';
 import type { ArgRule } from './dockerText.ts';
+import { cliError, type CliError } from './cliResult.ts';
+import { isNameOnly, normalizedNameError } from './imageReference.ts';
 import type { RunRequest } from './runRequest.ts';
 
 /** What a docker command line asks for, by command. */
@@ -42,7 +44,7 @@ export interface DockerSub {
   args: ArgRule;
   aliases?: string;
   /** Absent for `run`, whose request dockerRunRequest.ts builds with docker's checks. */
-  build?: (p: ParsedFlags) => DockerCommand;
+  build?: (p: ParsedFlags) => DockerCommand | CliError;
 }
 
 const HELP = flags('bool', ['help|h']);
@@ -122,7 +124,13 @@ export const PULL: DockerSub = {
   use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]', short: 'Download an image from a registry', interspersed: true,
   args: { exact: 1 }, aliases: 'docker image pull, docker pull',
   flags: [...HELP, ...flags('bool', ['all-tags|a', 'quiet|q', 'disable-content-trust']), ...flags('value', ['platform'])],
-  build: (p) => ({ type: 'pull', image: p.args[0] ?? '', quiet: boolValue(p, 'quiet'), allTags: boolValue(p, 'all-tags') }),
+  build: (p) => {
+    const image = p.args[0] ?? '';
+    const refError = normalizedNameError(image);
+    if (refError) return cliError(refError, 1);
+    if (boolValue(p, 'all-tags') && !isNameOnly(image)) return cliError("tag can't be used with --all-tags/-a", 1);
+    return { type: 'pull', image, quiet: boolValue(p, 'quiet'), allTags: boolValue(p, 'all-tags') };
+  },
 };
 
 export const VERSION: DockerSub = {

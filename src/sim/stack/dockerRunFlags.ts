@@ -43,25 +43,43 @@ const memSwap: Check = (v) => (v === '-1' ? null : ramInBytes(v));
 const TEN_TO_9 = 10n ** 9n;
 
 /**
- * NanoCPUs: a big.Rat (`1.5`, `3/2`, `15e-1`) that must be a whole number of
- * nano-CPUs. big.Rat also reads 0x/0o/0b integers in fractions; the lab does not.
+ * NanoCPUs.Set / ParseCPUs: a big.Rat (`1.5`, `3/2`, `15e-1`) that must be a
+ * whole number of nano-CPUs; the number, or the error text. Exponents too
+ * large to matter are not expanded (null: valid, value not computed).
+ * big.Rat also reads 0x/0o/0b integers in fractions; the lab does not.
  */
-export const nanoCpus: Check = (v) => {
+function nanoCpusOf(v: string): bigint | string | null {
   const notRational = `failed to parse ${v} as a rational number`;
   const frac = /^([+-]?\d+)\/(\d+)$/.exec(v);
   if (frac) {
     const den = BigInt(frac[2] as string);
     if (den === 0n) return notRational;
-    return (BigInt(frac[1] as string) * TEN_TO_9) % den === 0n ? null : 'value is too precise';
+    const num = BigInt(frac[1] as string) * TEN_TO_9;
+    return num % den === 0n ? num / den : 'value is too precise';
   }
-  const m = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(v);
-  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return notRational;
-  const digits = BigInt(`${m[1] ?? ''}${m[2] ?? ''}` || '0');
-  const exp = Number(m[3] ?? '0') - (m[2] ?? '').length + 9;
-  if (exp >= 0 || digits === 0n) return null;
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(v);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return notRational;
+  const digits = BigInt(`${m[2] ?? ''}${m[3] ?? ''}` || '0') * (m[1] === '-' ? -1n : 1n);
+  const exp = Number(m[4] ?? '0') - (m[3] ?? '').length + 9;
+  if (digits === 0n) return 0n;
+  if (exp > 30) return null;
+  if (exp >= 0) return digits * 10n ** BigInt(exp);
   if (exp < -1000) return 'value is too precise';
-  return digits % 10n ** BigInt(-exp) === 0n ? null : 'value is too precise';
-};
+  const unit = 10n ** BigInt(-exp);
+  return digits % unit === 0n ? digits / unit : 'value is too precise';
+}
+
+export const nanoCpus: Check = (v) => { const r = nanoCpusOf(v); return typeof r === 'string' ? r : null; };
+
+/** `--cpus` as the decimal number of CPUs the CLI sends (as nano-CPUs): `3/2` → `1.5`. */
+export function decimalCpus(v: string): string {
+  const nano = nanoCpusOf(v);
+  if (typeof nano !== 'bigint') return v;
+  const sign = nano < 0n ? '-' : '';
+  const abs = nano < 0n ? -nano : nano;
+  const frac = (abs % TEN_TO_9).toString().padStart(9, '0').replace(/0+$/, '');
+  return `${sign}${abs / TEN_TO_9}${frac ? `.${frac}` : ''}`;
+}
 
 const UNITS = ['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h'];
 

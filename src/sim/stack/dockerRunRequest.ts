@@ -10,11 +10,11 @@
  * @see moby/moby daemon/daemon_unix.go parseSecurityOpt(), verifyPlatformContainerResources() (Nano CPUs conflicts)
  */
 import { cliError, unmodelled, type CliError, type CliUnmodelled } from './cliResult.ts';
-import { parseGoBool } from './goStrconv.ts';
+import { parseGoBool, parseGoInt } from './goStrconv.ts';
 import { allValues, boolValue, changed, lastValue, type ParsedFlags } from './flagParser.ts';
 import { dockerReferenceError } from './imageReference.ts';
 import { cliVolumeSpec, daemonVolumeSpec, isReadOnlyMode } from './dockerVolumes.ts';
-import { DOCKER_RUN_FLAGS, MODELLED_RUN_FLAGS } from './dockerRunFlags.ts';
+import { decimalCpus, DOCKER_RUN_FLAGS, MODELLED_RUN_FLAGS } from './dockerRunFlags.ts';
 import { runDaemonError, runRefusal } from './dockerText.ts';
 import { defaultRequest, type RunRequest } from './runRequest.ts';
 
@@ -118,14 +118,13 @@ export function dockerRunRequest(p: ParsedFlags): RunBuild {
 }
 
 function buildRequest(p: ParsedFlags, limits: string[]): RunRequest {
-  const r = defaultRequest(p.args[0] ?? '');
-  r.command = p.args.slice(1);
-  Object.assign(r, {
+  const r: RunRequest = {
+    ...defaultRequest(p.args[0] ?? ''), command: p.args.slice(1),
     capAdd: allValues(p, 'cap-add'), capDrop: allValues(p, 'cap-drop'), privileged: boolValue(p, 'privileged'),
     readOnly: boolValue(p, 'read-only'), interactive: boolValue(p, 'interactive'), tty: boolValue(p, 'tty'),
     detach: boolValue(p, 'detach'), remove: boolValue(p, 'rm'), runtime: lastValue(p, 'runtime') || 'runc',
     pid: lastValue(p, 'pid') === 'host' ? 'host' : 'private', userns: lastValue(p, 'userns') === 'host' ? 'host' : 'default',
-  });
+  };
   const optional = { name: 'name', hostname: 'hostname', user: 'user', workdir: 'workdir', entrypoint: 'entrypoint' } as const;
   for (const [field, flag] of Object.entries(optional)) {
     const v = lastValue(p, flag);
@@ -142,14 +141,15 @@ function buildRequest(p: ParsedFlags, limits: string[]): RunRequest {
   return r;
 }
 
+/** --memory as typed; --cpus and --pids-limit in decimal, as the CLI sends them (`3/2` → `1.5`, `0x10` → `16`). */
 function resources(p: ParsedFlags): RunRequest['resources'] {
   const out: RunRequest['resources'] = {};
   const memory = lastValue(p, 'memory');
   const cpus = lastValue(p, 'cpus');
-  const pids = lastValue(p, 'pids-limit');
+  const pids = parseGoInt(lastValue(p, 'pids-limit') ?? '');
   if (memory !== undefined) out.memory = memory;
-  if (cpus !== undefined) out.cpus = cpus;
-  if (pids !== undefined) out.pidsLimit = pids;
+  if (cpus !== undefined) out.cpus = decimalCpus(cpus);
+  if (pids.ok) out.pidsLimit = String(pids.value);
   return out;
 }
 

@@ -63,13 +63,8 @@ function splitDockerDomain(name: string): { domain: string; remote: string } {
   return { domain, remote };
 }
 
-/**
- * What `docker run`/`docker pull` say about an image reference
- * (reference.ParseAnyReference): null when it is well-formed.
- */
-export function dockerReferenceError(ref: string): string | null {
-  if (IDENTIFIER.test(ref)) return null;
-  if (/^[^:]+:/.test(ref) && digestError(ref) === null) return null;
+/** reference.ParseNormalizedNamed (what `docker pull` uses): null when the name is well-formed. */
+export function normalizedNameError(ref: string): string | null {
   if (IDENTIFIER.test(ref)) return `invalid repository name (${ref}), cannot specify 64-byte hexadecimal strings`;
   const { domain, remote: remainder } = splitDockerDomain(ref);
   const colon = remainder.indexOf(':');
@@ -77,6 +72,18 @@ export function dockerReferenceError(ref: string): string | null {
   if (remote.toLowerCase() !== remote) return `invalid reference format: repository name (${remote}) must be lowercase`;
   return parseError(`${domain}/${remainder}`);
 }
+
+/**
+ * reference.ParseAnyReference (what `docker run` uses): an image ID or a bare
+ * digest is accepted as is; anything else must be a normalized name.
+ */
+export function dockerReferenceError(ref: string): string | null {
+  if (IDENTIFIER.test(ref) || digestError(ref) === null) return null;
+  return normalizedNameError(ref);
+}
+
+/** reference.IsNameOnly: no `:tag` after the last `/`, and no `@digest`. */
+export const isNameOnly = (ref: string): boolean => !ref.includes('@') && !(ref.split('/').at(-1) ?? '').includes(':');
 
 /** kubectl run's check: the reference grammar, nothing more. */
 export const kubectlImageValid = (image: string): boolean => image.length <= MAX_CHECKED && REFERENCE.test(image);

@@ -7,7 +7,7 @@
  * @see spf13/cobra command.go Find(), stripFlags(), argsMinusFirstX(), legacyArgs(), SuggestionsFor(); args.go
  * @see kubernetes/kubectl pkg/cmd/{get/get.go,describe/describe.go,delete/delete.go,delete/delete_flags.go,exec/exec.go}
  */
-import { cliHelp, LAB_PREFIX, unmodelled, type CliOutcome } from './cliResult.ts';
+import { cliHelp, LAB_PREFIX, unmodelled, type CliError, type CliOutcome } from './cliResult.ts';
 import { allValues, boolValue, changed, flags, lastValue, parseFlags, type FlagSpec, type ParsedFlags } from './flagParser.ts';
 import { duration } from './dockerRunFlags.ts';
 import { parseGoInt } from './goStrconv.ts';
@@ -166,5 +166,5 @@ function buildExec(p: ParsedFlags, path: string): KubectlParse {
  * Pod does not exist: the caller, which knows the cluster's RuntimeClasses, decides.
  * @see kubernetes/kubernetes plugin/pkg/admission/runtimeclass/admission.go
  */
-export const kubectlRuntimeClassNotFound = (pod: string, runtimeClass: string): CliOutcome =>
+export const kubectlRuntimeClassNotFound = (pod: string, runtimeClass: string): CliError =>
   apiStatusError('Forbidden', `pods "${pod}" is forbidden: pod rejected: RuntimeClass "${runtimeClass}" not found`);

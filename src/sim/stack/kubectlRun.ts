@@ -176,14 +176,14 @@ export function kubectlRun(p: ParsedFlags): KubectlRun | CliError | CliUnmodelle
 }
 
 function podRequest(p: ParsedFlags, name: string, s: PodSettings): RunRequest {
-  const r = defaultRequest(lastValue(p, 'image') ?? '');
-  const words = p.args.slice(1);
-  if (boolValue(p, 'command') && words.length > 0) { r.entrypoint = words[0] as string; r.command = words.slice(1); } else r.command = words;
-  Object.assign(r, {
+  const r: RunRequest = {
+    ...defaultRequest(lastValue(p, 'image') ?? ''),
     name, interactive: boolValue(p, 'stdin'), tty: boolValue(p, 'tty'), detach: !attachOf(p), remove: boolValue(p, 'rm'),
     privileged: boolValue(p, 'privileged'), runtime: s.runtimeClassName ?? 'runc',
     network: s.hostNetwork ? 'host' : 'bridge', pid: s.hostPID ? 'host' : 'private',
-  });
+  };
+  const words = p.args.slice(1);
+  if (boolValue(p, 'command') && words.length > 0) { r.entrypoint = words[0] as string; r.command = words.slice(1); } else r.command = words;
   if (changed(p, 'env')) r.env = allValues(p, 'env');
   const ignored = [...p.entries.filter((e) => !MODELLED.has(e.name)).map((e) => `--${e.name}=${e.value}`), ...s.ignored];
   if (ignored.length > 0) r.unmodelled = ignored;

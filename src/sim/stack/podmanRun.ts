@@ -9,7 +9,7 @@
  */
 import { cliError, unmodelled, type CliError, type CliUnmodelled } from './cliResult.ts';
 import { allValues, boolValue, changed, lastValue, type ParsedFlags } from './flagParser.ts';
-import { parseGoBool } from './goStrconv.ts';
+import { parseGoBool, parseGoFloat, parseGoInt } from './goStrconv.ts';
 import { ramInBytes } from './dockerRunFlags.ts';
 import { unmodelledFlags } from './dockerRunRequest.ts';
 import { PODMAN_BOOLS, PODMAN_MODELLED } from './podmanRunFlags.ts';
@@ -83,24 +83,24 @@ export function podmanRunRequest(p: ParsedFlags): { ok: true; request: RunReques
 const csv = (p: ParsedFlags, name: string): string[] => allValues(p, name).flatMap((v) => v.split(','));
 
 function build(p: ParsedFlags, limits: string[]): RunRequest {
-  const r = defaultRequest(p.args[0] ?? '');
   const userns = lastValue(p, 'userns');
-  Object.assign(r, {
+  const r: RunRequest = {
+    ...defaultRequest(p.args[0] ?? ''),
     command: p.args.slice(1), runtime: lastValue(p, 'runtime') || 'crun', capAdd: csv(p, 'cap-add'), capDrop: csv(p, 'cap-drop'),
     privileged: boolValue(p, 'privileged'), readOnly: boolValue(p, 'read-only'), interactive: boolValue(p, 'interactive'),
     tty: boolValue(p, 'tty'), detach: boolValue(p, 'detach'), remove: boolValue(p, 'rm') || boolValue(p, 'rmi'),
-    pid: lastValue(p, 'pid') === 'host' ? 'host' : 'private', userns: userns === 'host' ? 'host' : 'default',
-  });
+    pid: lastValue(p, 'pid') === 'host' ? 'host' : 'private', userns: userns === 'host' ? 'host' : 'default', resources: {},
+  };
   if (userns !== undefined) r.usernsMode = userns;
   for (const [field, flag] of [['name', 'name'], ['hostname', 'hostname'], ['user', 'user'], ['workdir', 'workdir'], ['entrypoint', 'entrypoint']] as const) {
     const v = lastValue(p, flag);
     if (v !== undefined) r[field] = v;
   }
   if (changed(p, 'env')) r.env = allValues(p, 'env');
-  for (const [key, flag] of [['memory', 'memory'], ['cpus', 'cpus'], ['pidsLimit', 'pids-limit']] as const) {
-    const v = lastValue(p, flag);
-    if (v !== undefined) r.resources[key] = v;
-  }
+  const [memory, cpus, pids] = [lastValue(p, 'memory'), parseGoFloat(lastValue(p, 'cpus') ?? ''), parseGoInt(lastValue(p, 'pids-limit') ?? '')];
+  if (memory !== undefined) r.resources.memory = memory;
+  if (cpus.ok) r.resources.cpus = String(cpus.value);
+  if (pids.ok) r.resources.pidsLimit = String(pids.value);
   r.network = network(lastValue(p, 'network') ?? '', limits);
   if ((lastValue(p, 'pid') ?? '').includes(':')) limits.push('joining another namespace with --pid container:… or ns:… is not modelled.');
   r.volumes = volumes(allValues(p, 'volume'), limits);

@@ -68,6 +68,12 @@ function parseSignal(raw: string): number | null {
   return SIGNALS.entries.find(([n]) => n === name)?.[1] ?? null;
 }
 
+/** --bundle, --console-socket and --pid-file of create and run. */
+const bundleOpts = (f: GoFlags): { bundle?: string; consoleSocket?: string; pidFile?: string } => ({
+  ...opt('bundle', goString(f, 'bundle')), ...opt('consoleSocket', goString(f, 'console-socket')), ...opt('pidFile', goString(f, 'pid-file')),
+});
+
+/** create and run refuse a bad ID only after loading the bundle's config.json. */
 const creating = (verb: string, id: string): CliError | null => {
   const problem = runcIdProblem(id);
   return problem ? runcError(`runc ${verb} failed: ${problem}`) : null;
@@ -77,20 +83,29 @@ const COMMANDS: Readonly<Record<string, Cmd & { name: string; exact?: number; mi
   spec: { name: 'spec', usage: 'create a new specification file', argsUsage: '', reorder: true, exact: 0,
     flags: [BUNDLE, goFlag('bool', 'rootless')], build: (f, g) => ({ type: 'spec', globals: g, rootless: goBool(f, 'rootless'), ...opt('bundle', goString(f, 'bundle')) }) },
   create: { name: 'create', usage: 'create a container', argsUsage: '<container-id>', reorder: true, exact: 1, flags: [BUNDLE, ...CONSOLE, ...PIVOT],
-    build: (f, g) => ({ type: 'create', globals: g, id: f.args[0] ?? '', ...opt('bundle', goString(f, 'bundle')), ...opt('consoleSocket', goString(f, 'console-socket')), ...opt('pidFile', goString(f, 'pid-file')), laterError: creating('create', f.args[0] ?? '') }) },
+    build: (f, g) => ({ type: 'create', globals: g, id: f.args[0] ?? '', ...bundleOpts(f), laterError: creating('create', f.args[0] ?? '') }) },
   run: { name: 'run', usage: 'create and run a container', argsUsage: '<container-id>', reorder: true, exact: 1,
     flags: [BUNDLE, ...CONSOLE, goFlag('bool', 'detach', 'd'), goFlag('bool', 'keep'), goFlag('bool', 'no-subreaper'), ...PIVOT],
-    build: (f, g) => ({ type: 'run', globals: g, id: f.args[0] ?? '', detach: goBool(f, 'detach'), keep: goBool(f, 'keep'), ...opt('bundle', goString(f, 'bundle')), ...opt('consoleSocket', goString(f, 'console-socket')), ...opt('pidFile', goString(f, 'pid-file')), laterError: creating('run', f.args[0] ?? '') }) },
+    build: (f, g) => ({
+      type: 'run', globals: g, id: f.args[0] ?? '', detach: goBool(f, 'detach'), keep: goBool(f, 'keep'), ...bundleOpts(f), laterError: creating('run', f.args[0] ?? ''),
+    }) },
   start: { name: 'start', usage: 'executes the user defined process in a created container', argsUsage: '<container-id>', reorder: true, exact: 1, flags: [],
     build: (f, g) => loaded(f, (id) => ({ type: 'start', globals: g, id })) },
   state: { name: 'state', usage: 'output the state of a container', argsUsage: '<container-id>', reorder: true, exact: 1, flags: [],
     build: (f, g) => loaded(f, (id) => ({ type: 'state', globals: g, id })) },
   list: { name: 'list', usage: 'lists containers started by runc with the given root', argsUsage: '', reorder: true, exact: 0,
     flags: [goFlag('string', 'format', 'f'), goFlag('bool', 'quiet', 'q')],
-    build: (f, g) => { const format = goString(f, 'format') ?? 'table'; return format === 'table' || format === 'json' ? { type: 'list', globals: g, quiet: goBool(f, 'quiet'), format } : runcError('invalid format option'); } },
+    build: (f, g) => {
+      const format = goString(f, 'format') ?? 'table';
+      return format === 'table' || format === 'json' ? { type: 'list', globals: g, quiet: goBool(f, 'quiet'), format } : runcError('invalid format option');
+    } },
   kill: { name: 'kill', usage: "kill sends the specified signal (default: SIGTERM) to the container's init process", argsUsage: '<container-id> [signal]',
     reorder: true, min: 1, max: 2, flags: [goFlag('bool', 'all', 'a')],
-    build: (f, g) => loaded(f, (id) => { const raw = f.args[1] || 'SIGTERM'; const signal = parseSignal(raw); return { type: 'kill', globals: g, id, signal, laterError: signal === null ? runcError(`unknown signal "${raw}"`) : null }; }) },
+    build: (f, g) => loaded(f, (id) => {
+      const raw = f.args[1] || 'SIGTERM';
+      const signal = parseSignal(raw);
+      return { type: 'kill', globals: g, id, signal, laterError: signal === null ? runcError(`unknown signal "${raw}"`) : null };
+    }) },
   delete: { name: 'delete', usage: 'delete any resources held by the container often used with detached container', argsUsage: '<container-id>', reorder: true, exact: 1,
     flags: [goFlag('bool', 'force', 'f')], build: (f, g) => loaded(f, (id) => ({ type: 'delete', globals: g, id, force: goBool(f, 'force') })) },
   ps: { name: 'ps', usage: 'ps displays the processes running inside a container', argsUsage: '<container-id> [ps options]', reorder: false, min: 1,

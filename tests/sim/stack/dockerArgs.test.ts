@@ -93,3 +93,42 @@ describe('docker help and unmodelled commands', () => {
     expect(r.type === 'unmodelled' && r.message).toMatch(/^Isolation Lab: the lab does not model 'docker \w+'/);
   });
 });
+
+describe('image references, as docker checks them', () => {
+  const HEX = '0123456789abcdef'.repeat(4);
+  it.each(['debian', 'debian:12', 'alpine:3.20', 'gcr.io/distroless/static-debian12', 'localhost:5000/team/app:v1', `debian@sha256:${HEX}`, HEX, `sha256:${HEX}`, 'my_org/app.name-x'])(
+    'docker run accepts %s', (image) => {
+      const r = parse(`docker run ${image}`);
+      expect(r.type === 'run' && r.request.image).toBe(image);
+    });
+
+  it.each([
+    ['Debian', 'invalid reference format: repository name (library/Debian) must be lowercase'],
+    ['debian:', 'invalid reference format'],
+    ['-debian', 'invalid reference format'],
+    ['debian@sha256:abc', 'invalid reference format'],
+    [`debian@md5:${HEX}`, 'unsupported digest algorithm'],
+    [`debian@sha256:${HEX}00`, 'invalid checksum digest length'],
+  ])('docker run refuses %s', (image, text) => {
+    expect(parseDocker(['docker', 'run', '--', image])).toEqual({ type: 'error', message: `docker: ${text}\n\nRun 'docker run --help' for more information`, status: 125, from: 'cli' });
+  });
+
+  it.each([
+    ['docker pull Debian', 'invalid reference format: repository name (library/Debian) must be lowercase'],
+    [`docker pull ${'0123456789abcdef'.repeat(4)}`, `invalid repository name (${'0123456789abcdef'.repeat(4)}), cannot specify 64-byte hexadecimal strings`],
+    ['docker pull -a debian:12', "tag can't be used with --all-tags/-a"],
+  ])('%s', (line, message) => {
+    expect(parse(line)).toEqual({ type: 'error', message, status: 1, from: 'cli' });
+  });
+
+  it('docker run -h takes a value (the hostname), not help', () => {
+    expect(parse('docker run -h')).toEqual({
+      type: 'error', message: "flag needs an argument: 'h' in -h\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information", status: 125, from: 'cli',
+    });
+  });
+
+  it('docker container inspect takes the template as one word', () => {
+    expect(parseDocker(['docker', 'container', 'inspect', '--format', '{{json .HostConfig.CapAdd}}', 'web']))
+      .toEqual({ type: 'inspect', targets: ['web'], format: '{{json .HostConfig.CapAdd}}', size: false });
+  });
+});
