@@ -1,7 +1,7 @@
 import { tokenize } from '../sim/shell/tokenize.ts';
 import { parseDocker } from '../sim/stack/dockerArgs.ts';
 import type { DockerCommand } from '../sim/stack/dockerCommands.ts';
-import { findContainer, withRecord, type ContainerRecord } from '../sim/stack/containers.ts';
+import { withRecord, type ContainerRecord } from '../sim/stack/containers.ts';
 import { reap } from '../sim/kernel/reap.ts';
 import { LAB_PREFIX } from '../sim/stack/cliResult.ts';
 import type { Session } from '../sim/runtime/types.ts';
@@ -10,6 +10,9 @@ import { dockerImages, dockerInspect, dockerPs, dockerRm, dockerStop, removed, s
 import { dockerExec } from './dockerExec.ts';
 import { dockerRun } from './dockerRun.ts';
 import { runInput } from './runInput.ts';
+import { kubectlLine } from './kubectl.ts';
+import { podmanLine } from './podman.ts';
+import { runcLine } from './runcCli.ts';
 
 /**
  * Lines for the container engines on the lab's host (`docker …`), and lines
@@ -28,9 +31,12 @@ export function runControlLine(state: HostState, text: string, attached: Attach 
   const line = tokenize(text);
   if (!line.ok) return { ok: false, message: line.message, column: line.column };
   const argv = line.value.argv;
+  if (argv[0] === 'kubectl') return kubectlLine(state, argv, attached);
+  if (argv[0] === 'podman') return podmanLine(state, argv, attached);
+  if (argv[0] === 'runc') return runcLine(state, argv, attached);
   if (argv[0] !== 'docker') {
-    if (attached && !isControlLine(text)) return runInContainer(state, attached, text);
-    return { ok: false, message: `${LAB_PREFIX}${argv[0] ?? ''} is read but not yet run by the lab; docker is (docker run, ps, exec, inspect, stop, rm, images)` };
+    if (attached) return runInContainer(state, attached, text);
+    return { ok: false, message: `${LAB_PREFIX}${argv[0] ?? ''} is not a control-plane command` };
   }
   const parsed = parseDocker(argv);
   switch (parsed.type) {
@@ -97,8 +103,8 @@ function finish(run: ControlRun, id: string, code: number, remove: boolean): Con
 
 /** A line typed while attached: it runs in the container's process; `exit` ends that process. */
 export function runInContainer(state: HostState, attach: Attach, text: string): ControlResult {
-  const found = findContainer(state.stack, attach.id);
-  if ('error' in found || found.status !== 'running') return { ok: false, message: `the container ${attach.name} is not running (docker ps -a shows it); pick a runtime or docker run another` };
+  const found = state.stack.containers.find((c) => c.id === attach.id);
+  if (!found || found.status !== 'running') return { ok: false, message: `the container ${attach.name} is not running (docker ps -a shows it); pick a runtime or docker run another` };
   const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(text);
   if (exit) return { ok: true, value: leave(state, attach, Number(exit[1] ?? 0)) };
   const session: Session = found.sandbox ? { ...found.sandbox, pid: attach.pid } : { runtime: 'runc', world: state.host.world, pid: attach.pid, options: {} };

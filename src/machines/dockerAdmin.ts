@@ -38,7 +38,7 @@ function statusCell(c: ContainerRecord): string {
 }
 
 export function dockerPs(state: HostState, all: boolean, quiet: boolean): Printed {
-  const shown = state.stack.containers.filter((c) => all || c.status === 'running').sort((a, b) => b.seq - a.seq);
+  const shown = state.stack.containers.filter((c) => c.via === 'docker' && (all || c.status === 'running')).sort((a, b) => b.seq - a.seq);
   if (quiet) return { state, stdout: shown.map((c) => `${c.id.slice(0, 12)}\n`).join(''), stderr: '', status: 0 };
   const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'],
     ...shown.map((c) => [c.id.slice(0, 12), c.image, commandCell(c), 'Less than a second ago', statusCell(c), '', c.name])];

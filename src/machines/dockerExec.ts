@@ -45,12 +45,12 @@ export function dockerExec(state: HostState, cmd: Exec): ControlResult {
   if (cmd.interactive && cmd.tty && SHELLS.has(program.split('/').pop() ?? '') && cmd.command.length === 1) return { ok: true, value: { ...next, path: null, inner: null, stdout: '', stderr: '', status: 0, attach } };
   const ran = runInContainer(next, attach, cmd.command.join(' '));
   if (!ran.ok) return ran;
-  return { ok: true, value: { ...ran.value, ...ended(ran.value, c, made.pid), attach: undefined } };
+  return { ok: true, value: { ...ran.value, ...execEnded(ran.value, c.id, made.pid), attach: undefined } };
 }
 
 /** The exec'd process ends once its command has. */
-function ended(run: ControlRun, c: ContainerRecord, pid: number): HostState {
-  const record = run.stack.containers.find((x) => x.id === c.id);
+export function execEnded(run: ControlRun, id: string, pid: number): HostState {
+  const record = run.stack.containers.find((x) => x.id === id);
   if (record?.sandbox) {
     const proc = record.sandbox.world.procs[pid];
     return proc ? { ...run, stack: withRecord(run.stack, { ...record, sandbox: { ...record.sandbox, world: reap(record.sandbox.world, proc) } }) } : run;

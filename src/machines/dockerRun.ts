@@ -81,7 +81,7 @@ function create(state: HostState, m: Made): Started {
     via: 'docker', request: m.req, spec: m.spec, status: 'running', exitCode: null, pid: made.pid, sandbox: made.sandbox, seq: m.seq,
   };
   const host = made.sandbox ? state.host : { ...state.host, world: made.world };
-  return { state: { host, stack: { containers: [...state.stack.containers, record], made: m.seq + 1 } }, record, calls, sandboxed, error: null };
+  return { state: { host, stack: { ...state.stack, containers: [...state.stack.containers, record], made: m.seq + 1 } }, record, calls, sandboxed, error: null };
 }
 
 const planRuntime = (rt: DockerRuntime) => ({ name: rt.name, shim: rt.shim.exe.split('/').pop() ?? rt.shim.comm, containerdRuntime: rt.containerdRuntime, binary: rt.binary });

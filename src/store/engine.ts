@@ -10,6 +10,7 @@ import { buildCompareView, parseCompareSpec, toCompareView, type CompareView } f
 import type { CompareRow } from '../machines/compareRuntimes.ts';
 import { isControlLine, runControlLine, runInContainer } from '../machines/controlPlane.ts';
 import type { ControlResult, HostState } from '../machines/controlTypes.ts';
+import { runSpecText, specText } from '../machines/runcCli.ts';
 import { EMPTY_STACK } from '../sim/stack/containers.ts';
 import { stackLayers, STACK_LABEL } from '../sim/stack/layers.ts';
 import type { ContainerView } from './views.ts';
@@ -47,6 +48,10 @@ export interface Engine {
   inspect: (runtime: string, options: Record<string, string>, container?: ContainerView | null) => InspectorView | null;
   /** Whether a container made this session is still there (a saved session's attachment). */
   hasContainer: (id: string) => boolean;
+  /** The attached container's config.json as text; null when the terminal is in no container. */
+  spec: (container?: ContainerView | null) => string | null;
+  /** Makes and starts a container from config.json text a person edited or imported (as `runc run` on a bundle with it). */
+  runSpec: (text: string) => Exclude<RunView, { type: 'idle' }>;
 }
 
 export interface CompareColumn {
@@ -88,8 +93,8 @@ export function createEngine(): Engine {
     if (!host) throw new Error('the lab has no host runtime');
     return { host: sessionFor(host, {}), stack };
   };
-  const control = (text: string, container: ContainerView | null | undefined): Exclude<RunView, { type: 'idle' }> => {
-    const result = safely(() => (isControlLine(text) || !container ? runControlLine(hostState(), text, container ?? null) : runInContainer(hostState(), container, text)));
+  const control = (text: string, container: ContainerView | null | undefined, run?: () => ControlResult): Exclude<RunView, { type: 'idle' }> => {
+    const result = safely(run ?? (() => (isControlLine(text) || !container ? runControlLine(hostState(), text, container ?? null) : runInContainer(hostState(), container, text))));
     const runtime = container?.runtime ?? 'host';
     if (!result.ok) return { type: 'refused', runtime, input: text, message: result.message, column: result.column ?? null };
     const r = result.value;
@@ -123,6 +128,8 @@ export function createEngine(): Engine {
       else sessions.delete(id as RuntimeId);
     },
     hasContainer: (id) => stack.containers.some((c) => c.id === id && c.status === 'running'),
+    spec: (container) => (container ? specText(hostState(), container) : null),
+    runSpec: (text) => control('runc run (config.json)', null, () => runSpecText(hostState(), text)),
     lab: runLabLine,
     compare: compareOnce,
     inspect: (id, options, container) => {

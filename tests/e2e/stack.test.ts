@@ -35,6 +35,8 @@ afterAll(async () => {
 }, 15_000);
 
 const screen = async () => (await page.locator('.terminal-host .xterm-rows > div').allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+/** The screen with the terminal's wrapped lines (continued on an indented row) joined again, for long messages. */
+const flat = async () => (await screen()).replace(/\n {2}/g, ' ');
 const diagramLabel = async () => (await page.locator('.pane-diagram .diagram-pane svg').first().getAttribute('aria-label')) ?? '';
 const heading = async () => (await page.locator('.pane-diagram .diagram-head h2').first().textContent()) ?? '';
 
@@ -76,12 +78,25 @@ describe('docker run in the page', () => {
     await expect.poll(heading).toContain('gVisor');
   }, 60_000);
 
+  it('kubectl run with a RuntimeClass draws the Kubernetes stack and lands in the pod', async () => {
+    await typeLine('exit');
+    await typeLine(`kubectl run web --image=debian -it --overrides='{"spec":{"runtimeClassName":"gvisor"}}' -- sh`);
+    await expect.poll(screen, { timeout: 15_000 }).toContain('StartContainer = ok');
+    await expect.poll(heading).toContain('kubectl → API server → kubelet → CRI → runtime');
+    expect(await diagramLabel()).toContain('kubelet');
+    expect(await diagramLabel()).toContain('CRI · gRPC');
+    await page.screenshot({ path: 'screenshots/kubectl-run.png' });
+    await expect.poll(screen).toMatch(/web#\s*$/);
+    await typeLine('getpid()');
+    await expect.poll(heading).toContain('gVisor');
+  }, 60_000);
+
   it('says what was wrong, in docker\'s words, and keeps going', async () => {
     await typeLine('exit');
     await typeLine('docker run --runtime=nope debian');
-    await expect.poll(screen).toContain('unknown or invalid runtime name: nope');
+    await expect.poll(flat).toContain('unknown or invalid runtime name: nope');
     await typeLine('docker run --frobnicate debian');
-    await expect.poll(screen).toContain('unknown flag: --frobnicate');
+    await expect.poll(flat).toContain('unknown flag: --frobnicate');
     expect(errors).toEqual([]);
   }, 30_000);
 });

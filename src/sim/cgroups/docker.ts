@@ -116,13 +116,32 @@ function ensureCgroupfsParent(tree: CgroupTree): SimResult<CgroupTree> {
 
 /** `docker run` with these flags: makes the container's cgroup and writes its limits, as runc would. */
 export function createDockerScope(tree: CgroupTree, containerId: string, flags: DockerResourceFlags = {}, opts: { hostCpus?: number; driver?: 'systemd' | 'cgroupfs' } = {}): SimResult<{ tree: CgroupTree; path: string }> {
+  const base = opts.driver === 'cgroupfs' ? ensureCgroupfsParent(tree) : ok(tree);
+  if (!base.ok) return base;
+  return createScopeAt(base.value, dockerCgroupPath(containerId, opts.driver), flags, opts);
+}
+
+/**
+ * A container's cgroup at any path (Kubernetes' pod slices, Podman's libpod
+ * scopes): missing parents are made with every controller enabled for their
+ * children, as systemd does for slices, then the limits are written.
+ */
+export function createScopeAt(tree: CgroupTree, path: string, flags: DockerResourceFlags = {}, opts: { hostCpus?: number } = {}): SimResult<{ tree: CgroupTree; path: string }> {
   const writes = dockerFlagsToCgroupWrites(flags, opts);
   if (!writes.ok) return writes;
-  const path = dockerCgroupPath(containerId, opts.driver);
-  const base = opts.driver === 'cgroupfs' ? ensureCgroupfsParent(tree) : ok(tree);
-  const made = base.ok ? mkdirCgroup(base.value, path) : base;
+  const parents = path.split('/').filter(Boolean).slice(0, -1).map((_, i, all) => `/${all.slice(0, i + 1).join('/')}`);
+  let next = tree;
+  for (const parent of parents) {
+    if (getCgroup(next, parent)) continue;
+    const made = mkdirCgroup(next, parent);
+    if (!made.ok) return made;
+    const enabled = writeCgroupFile(made.value, parent, 'cgroup.subtree_control', controllersOf(made.value, parent).map((c) => `+${c}`).join(' '));
+    if (!enabled.ok) return enabled;
+    next = enabled.value;
+  }
+  const made = mkdirCgroup(next, path);
   if (!made.ok) return made;
-  let next = made.value;
+  next = made.value;
   for (const w of writes.value) {
     const r = writeCgroupFile(next, path, w.file, w.value);
     if (!r.ok) return fail(r.errno, `runc: failed to write ${JSON.stringify(w.value)} to ${path}/${w.file}: ${r.reason}`);

@@ -1,4 +1,4 @@
-import { createDockerScope, type DockerResourceFlags } from '../cgroups/docker.ts';
+import { createDockerScope, createScopeAt, type DockerResourceFlags } from '../cgroups/docker.ts';
 import { attachProcess, forkProcess } from '../cgroups/procs.ts';
 import { DOCKER_DEFAULT_CAPS } from '../kernel/capabilities.ts';
 import { TERMINAL_FDS } from '../kernel/boot.ts';
@@ -90,8 +90,8 @@ export function placeInCgroup(world: World, proc: Process, shimPid: number, id: 
 }
 
 /** The container's process into its new cgroup, with its limits written; runc's refusal when a limit cannot be set. */
-export function placeInScope(world: World, proc: Process, shimPid: number, id: string, resources: DockerResourceFlags): SimResult<{ world: World; proc: Process; path: string }> {
-  const scope = createDockerScope(world.cgroups, id, resources);
+export function placeInScope(world: World, proc: Process, shimPid: number, id: string, resources: DockerResourceFlags, path?: string): SimResult<{ world: World; proc: Process; path: string }> {
+  const scope = path ? createScopeAt(world.cgroups, path, resources) : createDockerScope(world.cgroups, id, resources);
   if (!scope.ok) return scope;
   const forked = forkProcess(scope.value.tree, shimPid, proc.pid, world.timeNs).tree;
   const moved = attachProcess(forked, proc.pid, scope.value.path);
@@ -116,27 +116,48 @@ export function withNames(world: World, proc: Process, hostname: string): World 
   return { ...world, namespaces: { ...world.namespaces, [uts.id]: { ...uts, hostname } } };
 }
 
+/** A Linux bridge on the host that containers' veths join: Docker's docker0, or a CNI plugin's cni0. */
+export interface BridgeSpec {
+  name: string;
+  /** The first three octets of the /24 or /16 its addresses come from; the bridge has .1. */
+  net: string;
+  prefix: number;
+  /** The MAC prefix of the container side (Docker derives it from the address: 02:42:ac:11:…). */
+  macPrefix: string;
+}
+
+/** moby libnetwork's default bridge. */
+export const DOCKER_BRIDGE: BridgeSpec = { name: 'docker0', net: '172.17.0', prefix: 16, macPrefix: '02:42:ac:11:00' };
+
 /**
- * Docker's bridge network: eth0 in the container, its veth peer on the host
- * attached to docker0 (moby libnetwork); each container takes the next
- * address of 172.17.0.0/16 after the bridge's .1.
+ * The bridge network: eth0 in the container, its veth peer on the host
+ * attached to the bridge (made if the host has none yet); each container
+ * takes the next address after the bridge's .1.
  */
-export function withVeth(world: World, proc: Process, id: string = DEFAULT_CONTAINER_ID): World {
+export function withVeth(world: World, proc: Process, id: string = DEFAULT_CONTAINER_ID, bridge: BridgeSpec = DOCKER_BRIDGE): World {
   const net = world.namespaces[proc.ns.net] as NamespaceOf<'net'>;
-  const hostNet = world.namespaces[world.initNs.net] as NamespaceOf<'net'>;
-  const ports = hostNet.interfaces.filter((i) => i.master === 'docker0').length;
+  const hostNet0 = world.namespaces[world.initNs.net] as NamespaceOf<'net'>;
+  const hostNet = withBridge(hostNet0, bridge);
+  const ports = hostNet.interfaces.filter((i) => i.master === bridge.name).length;
   const peerName = `veth${id.slice(0, 7)}`;
   const peerIndex = Math.max(...hostNet.interfaces.map((i) => i.index)) + 1;
   const host = 2 + ports;
   const inside: NetInterface[] = [
     { name: 'lo', index: 1, kind: 'loopback', up: true, mac: '00:00:00:00:00:00', addrs: ['127.0.0.1/8'] },
-    { name: 'eth0', index: peerIndex + 1, kind: 'veth', up: true, mac: `02:42:ac:11:00:${host.toString(16).padStart(2, '0')}`, addrs: [`172.17.0.${host}/16`], peer: { name: peerName, ns: hostNet.id } },
+    { name: 'eth0', index: peerIndex + 1, kind: 'veth', up: true, mac: `${bridge.macPrefix}:${host.toString(16).padStart(2, '0')}`, addrs: [`${bridge.net}.${host}/${bridge.prefix}`], peer: { name: peerName, ns: hostNet.id } },
   ];
-  const outside: NetInterface = { name: peerName, index: peerIndex, kind: 'veth', up: true, mac: `a6:3e:91:0c:5d:${(0x22 + ports).toString(16).padStart(2, '0')}`, addrs: [], peer: { name: 'eth0', ns: net.id }, master: 'docker0' };
+  const outside: NetInterface = { name: peerName, index: peerIndex, kind: 'veth', up: true, mac: `a6:3e:91:0c:5d:${(0x22 + ports).toString(16).padStart(2, '0')}`, addrs: [], peer: { name: 'eth0', ns: net.id }, master: bridge.name };
   return {
     ...world,
     namespaces: { ...world.namespaces, [net.id]: { ...net, interfaces: inside }, [hostNet.id]: { ...hostNet, interfaces: [...hostNet.interfaces, outside] } },
   };
+}
+
+function withBridge(hostNet: NamespaceOf<'net'>, bridge: BridgeSpec): NamespaceOf<'net'> {
+  if (hostNet.interfaces.some((i) => i.name === bridge.name)) return hostNet;
+  const index = Math.max(...hostNet.interfaces.map((i) => i.index)) + 1;
+  const made: NetInterface = { name: bridge.name, index, kind: 'bridge', up: true, mac: `0a:58:0a:f4:00:01`, addrs: [`${bridge.net}.1/${bridge.prefix}`] };
+  return { ...hostNet, interfaces: [...hostNet.interfaces, made] };
 }
 
 /** `--network none`: a network namespace with only the loopback, which Docker brings up. */

@@ -12,7 +12,7 @@ import { specDevices, specMounts } from '../oci/specMounts.ts';
 import type { ImageSpec } from '../vfs/images/imageSpec.ts';
 import type { SpecLayout } from '../vfs/containerSpecFs.ts';
 import { findExecutable } from './imageExec.ts';
-import { placeInScope, startShim, withLoopbackOnly, withNames, withVeth, type ShimSpec } from './runcContainer.ts';
+import { placeInScope, startShim, withLoopbackOnly, withNames, withVeth, type BridgeSpec, type ShimSpec } from './runcContainer.ts';
 import { execInit, specDeviceRules, withRootfsLayout } from './specContainerSteps.ts';
 
 /**
@@ -22,7 +22,7 @@ import { execInit, specDeviceRules, withRootfsLayout } from './specContainerStep
  * namespace, its root filesystem (the spec's mounts, volumes, devices,
  * read-only and masked paths), hostname and network; then it takes the
  * spec's user and capabilities, its seccomp filter and exec's the spec's
- * program. A namespace with a `path` (join, not create) is not modelled.
+ * program. A namespace with a `path` is joined (network, IPC and UTS only).
  * @see opencontainers/runc libcontainer/nsenter/nsexec.c, process_linux.go, standard_init_linux.go, specconv/spec_linux.go
  */
 export interface ContainerBlueprint {
@@ -32,9 +32,12 @@ export interface ContainerBlueprint {
   image: ImageSpec;
   /** The filter runc installs, compiled for the container's capabilities; null: none. */
   filter: InstalledFilter | null;
-  /** What the engine wires into a new network namespace: Docker's bridge (a veth on docker0), or nothing (lo only). */
+  /** What the engine wires into a new network namespace: a bridge (a veth on docker0, or the bridge given), or nothing (lo only). */
   network: 'bridge' | 'none';
+  bridge?: BridgeSpec;
   shim?: ShimSpec;
+  /** The container's cgroup (default: Docker's systemd scope for the id). */
+  cgroupPath?: string;
 }
 
 const OCI_TO_NS: Readonly<Record<string, NsType>> = { pid: 'pid', network: 'net', mount: 'mnt', ipc: 'ipc', uts: 'uts', user: 'user', cgroup: 'cgroup', time: 'time' };
@@ -44,23 +47,25 @@ export function createSpecContainer(host: World, bp: ContainerBlueprint): SimRes
   const program = spec.process.args[0] ?? '';
   const exe = findExecutable(bp.image, program, spec.process.env);
   if (!exe) return fail('ENOENT', `exec: "${program}": executable file not found in $PATH`);
-  const joined = spec.linux.namespaces.find((n) => n.path);
-  if (joined) return fail('EINVAL', `joining the ${joined.type} namespace at ${joined.path ?? ''} is not modelled; the lab creates each namespace the spec lists`);
-  const types = spec.linux.namespaces.map((n) => OCI_TO_NS[n.type]).filter((t): t is NsType => t !== undefined);
+  const joins = joinedNamespaces(host, spec);
+  if (!joins.ok) return joins;
+  const types = spec.linux.namespaces.filter((n) => !n.path).map((n) => OCI_TO_NS[n.type]).filter((t): t is NsType => t !== undefined);
   const layout = specLayout(spec);
   if (!layout.ok) return layout;
   const shim = startShim(host, bp.shim);
   const flags = types.filter((t) => t !== 'cgroup').reduce((f, t) => f | NS_CLONE_FLAG[t], 0);
-  const child = spawnChild(shim.world, shim.proc, flags);
-  const mapped = types.includes('user') ? withIdMaps(child.world, child.child, spec) : child.world;
-  const scoped = placeInScope(mapped, child.child, shim.proc.pid, bp.id, resourcesOf(spec));
+  const spawned = spawnChild(shim.world, shim.proc, flags);
+  // setns into each namespace the spec names by path (a pod's containers join the pause container's).
+  const child = { ...spawned.child, ns: { ...spawned.child.ns, ...joins.value } };
+  const mapped = types.includes('user') ? withIdMaps(spawned.world, child, spec) : spawned.world;
+  const scoped = placeInScope({ ...mapped, procs: { ...mapped.procs, [child.pid]: child } }, child, shim.proc.pid, bp.id, resourcesOf(spec), bp.cgroupPath);
   if (!scoped.ok) return scoped;
   const cgns = types.includes('cgroup') ? enterNewNamespaces(scoped.value.world, scoped.value.proc, NS_CLONE_FLAG.cgroup, false) : scoped.value;
   const rooted = withRootfsLayout(cgns.world, cgns.proc, bp, scoped.value.path, layout.value);
   if (!rooted.ok) return rooted;
   let world = rooted.value;
   if (types.includes('uts')) world = withNames(world, cgns.proc, spec.hostname ?? bp.id.slice(0, 12));
-  if (types.includes('net')) world = bp.network === 'bridge' ? withVeth(world, cgns.proc, bp.id) : withLoopbackOnly(world, cgns.proc);
+  if (types.includes('net')) world = bp.network === 'bridge' ? withVeth(world, cgns.proc, bp.id, bp.bridge) : withLoopbackOnly(world, cgns.proc);
   const init = execInit(cgns.proc, spec, exe, bp.filter ? profileKey(bp.id) : null, caps(spec));
   world = {
     ...world, procs: { ...world.procs, [init.pid]: { ...init, cgroup: scoped.value.path } },
@@ -68,6 +73,24 @@ export function createSpecContainer(host: World, bp: ContainerBlueprint): SimRes
     seccompProfiles: bp.filter ? { ...world.seccompProfiles, [profileKey(bp.id)]: bp.filter } : world.seccompProfiles,
   };
   return ok({ world, pid: init.pid });
+}
+
+/**
+ * The namespaces the spec names by path (`/proc/PID/ns/net`): runc opens
+ * each and calls setns. The lab joins network, IPC and UTS namespaces this
+ * way (what a pod's containers share); joining others is not modelled.
+ */
+function joinedNamespaces(world: World, spec: OciSpec): SimResult<Partial<Record<NsType, number>>> {
+  const out: Partial<Record<NsType, number>> = {};
+  for (const n of spec.linux.namespaces.filter((x) => x.path)) {
+    const type = OCI_TO_NS[n.type];
+    const m = /^\/proc\/(\d+)\/ns\/[a-z]+$/.exec(n.path ?? '');
+    if (!type || !['net', 'ipc', 'uts'].includes(type)) return fail('EINVAL', `joining the ${n.type} namespace at ${n.path ?? ''} is not modelled; the lab joins network, IPC and UTS namespaces`);
+    const target = m ? world.procs[Number(m[1])] : undefined;
+    if (!target) return fail('ENOENT', `failed to open ${n.path ?? ''}: no such file or directory`);
+    out[type] = target.ns[type];
+  }
+  return ok(out);
 }
 
 const profileKey = (id: string) => `container-${id.slice(0, 12)}`;

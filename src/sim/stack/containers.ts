@@ -1,6 +1,7 @@
 import type { OciSpec } from '../oci/spec.ts';
 import type { RuntimeId, Session } from '../runtime/types.ts';
 import type { RunRequest } from './runRequest.ts';
+import type { PodRecord } from './kubernetes.ts';
 
 /**
  * What the container engines on the lab's host know: each container made
@@ -37,9 +38,11 @@ export interface StackState {
   containers: ContainerRecord[];
   /** How many containers have been made: seeds the next id and name. */
   made: number;
+  /** The Pods of the lab's one-node cluster. */
+  pods: PodRecord[];
 }
 
-export const EMPTY_STACK: StackState = { containers: [], made: 0 };
+export const EMPTY_STACK: StackState = { containers: [], made: 0, pods: [] };
 
 /**
  * A container id: 64 hex digits. Docker's come from crypto/rand; the lab's
@@ -67,11 +70,13 @@ export function containerName(seq: number): string {
   return `${LEFT[(seq * 7) % LEFT.length]}_${RIGHT[(seq * 11 + 3) % RIGHT.length]}`;
 }
 
-/** A container by full id, unique id prefix or name, as docker resolves a reference. */
-export function findContainer(stack: StackState, ref: string): ContainerRecord | { error: string } {
-  const byName = stack.containers.find((c) => c.name === ref || c.name === ref.replace(/^\//, ''));
+/** A container of one engine by full id, unique id prefix or name, as docker resolves a reference. */
+export function findContainer(stack: StackState, ref: string, via: ContainerRecord['via'] = 'docker'): ContainerRecord | { error: string } {
+  // Each engine sees its own: docker lists moby's containers, not the ones the CRI made in containerd's k8s.io namespace.
+  const own = stack.containers.filter((c) => c.via === via);
+  const byName = own.find((c) => c.name === ref || c.name === ref.replace(/^\//, ''));
   if (byName) return byName;
-  const byId = ref.length > 0 ? stack.containers.filter((c) => c.id.startsWith(ref.toLowerCase())) : [];
+  const byId = ref.length > 0 ? own.filter((c) => c.id.startsWith(ref.toLowerCase())) : [];
   if (byId.length === 1 && byId[0]) return byId[0];
   if (byId.length > 1) return { error: `multiple IDs found with provided prefix: ${ref}` };
   return { error: `No such container: ${ref}` };

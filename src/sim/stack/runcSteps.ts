@@ -30,8 +30,16 @@ const OCI_NS: Readonly<Record<string, NsType>> = { pid: 'pid', network: 'net', m
 
 export function runcCreateSteps(input: RuncStepsInput): StartStep[] {
   const { spec } = input;
-  const types = spec.linux.namespaces.map((n) => OCI_NS[n.type]).filter((t): t is NsType => t !== undefined);
-  return [...namespaceSteps(types, input.hostPid), ...cgroupSteps(input, types), ...rootSteps(spec, types), ...credentialSteps(spec, input.filterRules)];
+  const types = spec.linux.namespaces.filter((n) => !n.path).map((n) => OCI_NS[n.type]).filter((t): t is NsType => t !== undefined);
+  return [...joinSteps(spec), ...namespaceSteps(types, input.hostPid), ...cgroupSteps(input, types), ...rootSteps(spec, types), ...credentialSteps(spec, input.filterRules)];
+}
+
+/** Namespaces named by path are joined first: nsexec opens each and calls setns (a pod's containers join its sandbox's). */
+function joinSteps(spec: OciSpec): StartStep[] {
+  return spec.linux.namespaces.filter((n) => n.path).map((n, i) => {
+    const type = OCI_NS[n.type] ?? 'net';
+    return step('namespaced', `setns(${3 + i}<${n.path ?? ''}>, ${formatFlags(NS_CLONE_FLAG[type], 'unshare')})`, '0', 'host-kernel', 'pass', `runc joins the ${n.type} namespace that already exists at ${n.path ?? ''}: this container shares it`, 3_000, 'sys_setns');
+  });
 }
 
 function namespaceSteps(types: NsType[], hostPid: number): StartStep[] {
