@@ -3,6 +3,7 @@ import { findRuntime, RUNTIME_IDS } from '../sim/runtime/registry.ts';
 import type { Session } from '../sim/runtime/types.ts';
 import { allSyscalls } from '../sim/syscalls/catalogue.ts';
 import { COMMANDS } from '../sim/shell/commands/index.ts';
+import { CONTROL_PROGRAMS } from '../machines/controlTypes.ts';
 import { readdir } from '../sim/vfs/dirOps.ts';
 import { resolve } from '../sim/vfs/resolve.ts';
 import { LAB_COMMAND_NAMES } from './labCommands.ts';
@@ -50,7 +51,7 @@ export function sessionDirs(session: Session): CompletionContext['listDir'] {
 const BREAK = /[\s(),"'=<>|;]/;
 const SHELL = Object.keys(COMMANDS);
 const SYSCALL_NAMES = allSyscalls().map((s) => s.name);
-const FIRST_WORDS = [...new Set([...LAB_COMMAND_NAMES, ...SHELL])].sort();
+const FIRST_WORDS = [...new Set([...LAB_COMMAND_NAMES, ...SHELL, ...CONTROL_PROGRAMS])].sort();
 const RUNTIME_WORDS: Record<string, 'runtime' | 'runtimes' | 'syscall' | 'lab'> = {
   runtime: 'runtime', compare: 'runtimes', verdicts: 'runtimes', surface: 'runtimes', explain: 'syscall', help: 'lab',
 };

@@ -73,6 +73,15 @@ const EXAMPLES: Record<RuntimeId, readonly string[]> = {
   lightvm: ['fork()', 'runtime lightvm --guest tinyx'],
 };
 
+/** The container engines on the lab's host, as a lecturer would start with them. */
+const CONTROL_EXAMPLES: readonly string[] = [
+  'docker run -it --cap-add SYS_ADMIN --pids-limit 10 debian sh',
+  'docker run -it --runtime=runsc debian sh    docker ps    docker inspect NAME',
+  'docker run -it --privileged debian sh    docker run gcr.io/distroless/static-debian12 sh',
+  `kubectl run web --image=debian -it --overrides='{"spec":{"runtimeClassName":"gvisor"}}' -- sh`,
+  'podman run -it alpine sh    runc spec    runc run demo',
+];
+
 const CATEGORY: Record<SyscallCategory, string> = {
   file: 'I/O on file descriptors', 'fs-metadata': 'names, directories and inode attributes', mount: 'the mount table and the root',
   event: 'readiness and notification file descriptors', memory: 'the address space', ipc: 'pipes, System V IPC and POSIX message queues',
@@ -154,6 +163,8 @@ const help: Run = (api, [name]) => {
     line('stdout', '  getpid()    openat(AT_FDCWD, "/etc/passwd", O_RDONLY)'),
     line('stdout', '  cat /etc/passwd    ls /proc    echo hi > /tmp/x'),
     ...wrapWords(['the', 'shell\'s', 'commands:', ...Object.keys(COMMANDS)]).map((t) => line('stdout', t)),
+    line('heading', 'Make a container, watch it start, land in it (exit leaves)'),
+    ...CONTROL_EXAMPLES.map((ex) => line('stdout', `  ${ex}`)),
     line('heading', 'Lab commands'),
     ...Object.values(LAB).map((c) => line('stdout', `  ${c.usage.padEnd(28)} ${c.what}`)),
     line('heading', 'Worth trying, runtime by runtime'),
@@ -163,6 +174,7 @@ const help: Run = (api, [name]) => {
 };
 
 function helpOne(api: LabApi, name: string) {
+  if (name === 'docker' || name === 'kubectl' || name === 'podman' || name === 'runc') return say(api, line('stdout', `${name} runs on the lab's host whichever shell the terminal shows; type ${name} --help for its own usage`), ...CONTROL_EXAMPLES.filter((ex) => ex.includes(name)).map((ex) => line('info', `  e.g. ${ex}`)));
   const lab = LAB[name];
   if (lab) return say(api, line('stdout', `${lab.usage} — ${lab.what}`), ...(lab.example ? [line('info', `  e.g. ${lab.example}`)] : []));
   const shell = COMMANDS[name];
