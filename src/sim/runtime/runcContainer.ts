@@ -1,29 +1,25 @@
 import { createDockerScope, createScopeAt, type DockerResourceFlags } from '../cgroups/docker.ts';
 import { attachProcess, forkProcess } from '../cgroups/procs.ts';
-import { DOCKER_DEFAULT_CAPS } from '../kernel/capabilities.ts';
-import { TERMINAL_FDS } from '../kernel/boot.ts';
-import { enterNewNamespaces } from '../kernel/handlers/unshare.ts';
 import { spawnChild } from '../kernel/handlers/clone.ts';
-import { NS_CLONE_FLAG, type NamespaceOf, type NetInterface } from '../kernel/namespaces.ts';
+import type { NamespaceOf, NetInterface } from '../kernel/namespaces.ts';
 import type { Process } from '../kernel/process.ts';
-import { kernelProviders } from '../kernel/providers.ts';
 import type { World } from '../kernel/world.ts';
 import { DOCKER_DEFAULT_FILTER } from './dockerFilter.ts';
-import { RUNC_DEFAULT_DEVICE_RULES } from '../kernel/deviceCgroup.ts';
-import { createContainerFs } from '../vfs/containerWorld.ts';
 import { DEBIAN_BOOKWORM_SLIM } from '../vfs/images/debianSlim.ts';
 import type { ImageSpec } from '../vfs/images/imageSpec.ts';
-import { IMAGE_MTIME } from '../kernel/boot.ts';
 import { ok, type SimResult } from '../result.ts';
+import { specFor } from '../stack/dockerd.ts';
+import { defaultRequest } from '../stack/runRequest.ts';
 import { createSpecContainer, type ContainerBlueprint } from './specContainer.ts';
 
 /**
- * `docker run -it debian:bookworm-slim sh`, the kernel half, in the order runc
- * does it: containerd starts the shim; runc clones the container's init into
- * new mount, UTS, IPC, pid, network and time namespaces, puts it in its cgroup,
- * unshares the cgroup namespace, builds its root filesystem and pivots into
- * it, names the host, drops to Docker's 14 capabilities, loads the seccomp
- * filter, and execs the shell.
+ * `docker run -it debian:bookworm-slim sh`, the kernel half: the spec dockerd
+ * writes for it (oci/dockerSpec.ts, held to the reference files), made the
+ * way runc makes it (specContainer.ts): the shim, the init in new mount,
+ * UTS, IPC, pid, network and time namespaces, its cgroup, a cgroup
+ * namespace, the root filesystem, the hostname, Docker's 14 capabilities,
+ * the seccomp filter, the shell. Also the pieces of that making shared with
+ * specContainer: the shim, the cgroup scope, the names, the network.
  * @see moby daemon/pkg/oci/defaults.go DefaultLinuxSpec, runc libcontainer/nsenter/nsexec.c, standard_init_linux.go
  */
 export interface RuncOptions {
@@ -38,8 +34,6 @@ export interface RuncOptions {
 
 export const DEFAULT_CONTAINER_ID = '3f6c2a9e1b7d4c58a0e2f91b6d3c7a4e5b8f0c1d2e3a4b5c6d7e8f9a0b1c2d3e';
 const CONTAINERD_PID = 612;
-/** The namespaces of Docker's default spec, less cgroup, which runc unshares once the process is in its cgroup. */
-const CLONE_NAMESPACES = ['mnt', 'uts', 'ipc', 'pid', 'net', 'time'] as const;
 
 export function createRuncContainer(host: World, opts: RuncOptions = {}): { world: World; pid: number } {
   if (opts.blueprint) {
@@ -47,22 +41,15 @@ export function createRuncContainer(host: World, opts: RuncOptions = {}): { worl
     if (!made.ok) throw new ContainerError(made.reason);
     return made.value;
   }
+  // Docker's defaults come from one place: the spec dockerd writes for a plain `docker run -it IMAGE sh`.
   const id = opts.id ?? DEFAULT_CONTAINER_ID;
-  const shim = startShim(host);
-  const flags = CLONE_NAMESPACES.reduce((f, t) => f | NS_CLONE_FLAG[t], 0);
-  const child = spawnChild(shim.world, shim.proc, flags);
-  const scoped = placeInCgroup(child.world, child.child, shim.proc.pid, id, opts.resources ?? {});
-  const cgns = enterNewNamespaces(scoped.world, scoped.proc, NS_CLONE_FLAG.cgroup, false);
-  let world = withRootfs(cgns.world, cgns.proc, id, opts.image ?? DEBIAN_BOOKWORM_SLIM, scoped.path, opts.hostname);
-  world = withNames(world, cgns.proc, opts.hostname ?? id.slice(0, 12));
-  world = withVeth(world, cgns.proc);
-  const init = execShell(world, cgns.proc, scoped.path);
-  world = {
-    ...world, procs: { ...world.procs, [init.pid]: init },
-    deviceRules: { ...world.deviceRules, [scoped.path]: RUNC_DEFAULT_DEVICE_RULES },
-    seccompProfiles: { ...world.seccompProfiles, 'docker-default': DOCKER_DEFAULT_FILTER },
-  };
-  return { world, pid: init.pid };
+  const image = opts.image ?? DEBIAN_BOOKWORM_SLIM;
+  const request = { ...defaultRequest(image.ref), command: ['sh'], interactive: true, tty: true, resources: opts.resources ?? {}, ...(opts.hostname ? { hostname: opts.hostname } : {}) };
+  const spec = specFor(request, id, image);
+  if (!spec.ok) throw new ContainerError(spec.reason);
+  const made = createSpecContainer(host, { id, spec: spec.value, image, filter: DOCKER_DEFAULT_FILTER, network: 'bridge' });
+  if (!made.ok) throw new ContainerError(made.reason);
+  return made.value;
 }
 
 /** The shim process containerd starts for a container (it reparents to init). */
@@ -100,16 +87,6 @@ export function placeInScope(world: World, proc: Process, shimPid: number, id: s
   return ok({ world: { ...world, cgroups: tree, procs: { ...world.procs, [proc.pid]: placed } }, proc: placed, path: scope.value.path });
 }
 
-function withRootfs(world: World, proc: Process, id: string, image: ImageSpec, cgroupPath: string, hostname: string | undefined): World {
-  const mntNs = world.namespaces[proc.ns.mnt] as NamespaceOf<'mnt'>;
-  const hostTable = world.mountTables[(world.namespaces[world.initNs.mnt] as NamespaceOf<'mnt'>).tableId];
-  if (!hostTable) throw new Error('no host mount table');
-  const fs = createContainerFs({ store: world.vfs, ns: hostTable }, kernelProviders(), { id, image, cgroupPath, now: IMAGE_MTIME, ...(hostname ? { hostname } : {}) });
-  if (!fs.ok) throw new Error(`the container's root filesystem does not build: ${fs.reason}`);
-  const mountTables = { ...world.mountTables, [hostTable.id]: fs.value.hostNs, [fs.value.ns.id]: fs.value.ns };
-  delete mountTables[mntNs.tableId];
-  return { ...world, vfs: fs.value.store, mountTables, namespaces: { ...world.namespaces, [mntNs.id]: { ...mntNs, tableId: fs.value.ns.id } } };
-}
 
 export function withNames(world: World, proc: Process, hostname: string): World {
   const uts = world.namespaces[proc.ns.uts] as NamespaceOf<'uts'>;
@@ -167,16 +144,6 @@ export function withLoopbackOnly(world: World, proc: Process): World {
   return { ...world, namespaces: { ...world.namespaces, [net.id]: { ...net, interfaces: [lo] } } };
 }
 
-/** After pivot_root: capabilities dropped to Docker's set (no inheritable, as moby sets since CVE-2022-24769), the filter on, `sh` exec'd. */
-function execShell(_world: World, proc: Process, cgroup: string): Process {
-  const caps = DOCKER_DEFAULT_CAPS;
-  const base = proc;
-  return {
-    ...base, cgroup, comm: 'sh', exe: '/usr/bin/dash', argv: ['sh'], cwd: '/', root: '/', fds: { ...TERMINAL_FDS },
-    cred: { ...base.cred, bounding: caps, permitted: caps, effective: caps, inheritable: [], ambient: [] },
-    seccomp: { mode: 'filter', profile: 'docker-default' },
-  };
-}
 
 /** The runtime could not make the container its spec describes (runc's own error text); callers turn it into a refusal. */
 export class ContainerError extends Error {}
