@@ -104,8 +104,8 @@ function validate(args: CliArgs): Parsed {
     if (args.positional === null) return { ok: false, message: "compare needs an input: a syscall like 'getpid()' or a command like 'cat /etc/passwd'" };
     return ok(args);
   }
-  // A docker line chooses its runtime itself (docker run --runtime=…); it runs on the lab's host.
-  if (args.command === 'trace' && !args.runtime && /^\s*docker(\s|$)/.test(args.positional ?? '')) args.runtime = 'host';
+  // A docker, kubectl, podman or runc line chooses its runtime itself (docker run --runtime=…); it runs on the lab's host.
+  if (args.command === 'trace' && !args.runtime && /^\s*(docker|kubectl|podman|runc)(\s|$)/.test(args.positional ?? '')) args.runtime = 'host';
   if (!args.runtime) return { ok: false, message: `${args.command} needs --runtime (${RUNTIMES.map((r) => r.id).join(', ')})` };
   if (args.command === 'trace' && args.positional === null) return { ok: false, message: "trace needs an input: a syscall like 'getpid()' or a command like 'cat /etc/passwd'" };
   if (args.command === 'replay' && args.positional === null) return { ok: false, message: 'replay needs the path of a strace log' };

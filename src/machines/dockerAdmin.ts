@@ -4,6 +4,7 @@ import { findContainer, withRecord, type ContainerRecord, type StackState } from
 import { formatImagesTable, imagesTable } from '../sim/vfs/images/imagesTable.ts';
 import { IMAGE_MTIME } from '../sim/kernel/boot.ts';
 import type { HostState } from './controlTypes.ts';
+import { imageByRef, imageInspectJson } from './dockerImages.ts';
 
 /**
  * docker's other commands on the engines' state: ps, inspect, stop, rm,
@@ -75,11 +76,18 @@ function securityOpt(c: ContainerRecord): string[] | null {
   return out.length ? out : null;
 }
 
+/** `docker inspect NAME|IMAGE…`: a container by name or id, else an image by reference (as docker tries both). */
 export function dockerInspect(state: HostState, refs: readonly string[], format?: string): Printed {
-  const found = refs.map((ref) => findContainer(state.stack, ref));
-  const errors = found.flatMap((f) => ('error' in f ? [`Error: ${f.error}\n`] : []));
-  const records = found.filter((f): f is ContainerRecord => !('error' in f));
-  const stdout = format !== undefined ? records.map((c) => `${goTemplate(format, inspectJson(c))}\n`).join('') : records.length ? `${JSON.stringify(records.map(inspectJson), null, 4)}\n` : '[]\n';
+  const found = refs.map((ref): Record<string, unknown> | string => {
+    const c = findContainer(state.stack, ref);
+    if (!('error' in c)) return inspectJson(c);
+    const image = imageByRef(ref);
+    const json = image ? imageInspectJson(image) : null;
+    return json ?? (c.error.startsWith('No such container') ? `No such object: ${ref}` : c.error);
+  });
+  const errors = found.flatMap((f) => (typeof f === 'string' ? [`Error: ${f}\n`] : []));
+  const objects = found.filter((f): f is Record<string, unknown> => typeof f !== 'string');
+  const stdout = format !== undefined ? objects.map((o) => `${goTemplate(format, o)}\n`).join('') : objects.length ? `${JSON.stringify(objects, null, 4)}\n` : '[]\n';
   return { state, stdout, stderr: errors.join(''), status: errors.length ? 1 : 0 };
 }
 

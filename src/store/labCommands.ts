@@ -8,6 +8,7 @@ import type { ReturnKind, SyscallCategory } from '../sim/syscalls/syscallInfo.ts
 import { suggestSyscall } from '../sim/syscalls/suggestSyscall.ts';
 import { closest } from '../sim/text/closest.ts';
 import { promptText, type ContainerView, type Entry, type RuntimeRow, type TranscriptLine } from './views.ts';
+import { imageComparison } from '../machines/dockerImages.ts';
 
 /**
  * The lab's own terminal commands (help, runtime, compare, explain,
@@ -353,6 +354,10 @@ const LAB: Record<string, LabCommand> = {
   pause: { usage: 'pause', what: 'playback: pause (pause() is the syscall)', run: playback((s) => s.pause()) },
   reset: { usage: 'reset', what: 'boot every runtime again, forget the runs', run: (api) => { api.getState().reset(); say(api, line('info', 'every runtime booted again; the runs are forgotten')); } },
   history: { usage: 'history', what: 'the lines run this session', run: history },
+  images: {
+    usage: 'images', what: 'the lab\'s images side by side: size, programs, shell, package manager, setuid binaries',
+    run: (api) => say(api, ...imageComparison().split('\n').filter(Boolean).map((t, i) => line(i === 0 ? 'heading' : 'stdout', t)), line('info', 'an attacker who gets into a distroless container finds no shell, no package manager and no setuid program to use')),
+  },
   clear: { usage: 'clear', what: 'clear the terminal (Ctrl-L)', run: (api) => api.getState().clearTranscript() },
 };
 

@@ -47,6 +47,20 @@ describe('docker run: each flag changes the container the terminal lands in', ()
   });
 
   it.each([
+    ['--privileged: the host\'s disk mounts, and its files are the container\'s', '--privileged', 'lab-host\n', null],
+    ['default: Docker\'s seccomp profile refuses the mount', '', '', 'EPERM'],
+    ['--cap-add SYS_ADMIN: there is no /dev/sda1 to mount', '--cap-add SYS_ADMIN', '', 'ENOENT'],
+  ])('%s', (_what, flags, hostname, errno) => {
+    const started = control(fresh(), `docker run -it ${flags} debian sh`);
+    if (!started.attach) throw new Error('no container');
+    const mounted = runInContainer(started, started.attach, 'mount -t ext4 /dev/sda1 /mnt');
+    if (!mounted.ok) throw new Error(mounted.message);
+    expect(mounted.value.inner?.calls.find((c) => c.name === 'mount')?.errno ?? null).toBe(errno);
+    const read = runInContainer(mounted.value, started.attach, 'cat /mnt/etc/hostname');
+    expect(read.ok && read.value.stdout).toBe(hostname);
+  });
+
+  it.each([
     ['--privileged: the host\'s disks are in /dev', '--privileged', true],
     ['default: no host disks in /dev', '', false],
   ])('%s', (_what, flags, sda) => {
@@ -161,5 +175,22 @@ describe('docker ps, exec, inspect, stop, rm', () => {
       const r = runControlLine(fresh(), line, null);
       expect(r.ok ? r.value.stderr + r.value.stdout : r.message).not.toBe('');
     }
+  });
+});
+
+describe('images', () => {
+  it('docker inspect IMAGE shows its config; an unknown name is no object', () => {
+    expect(control(fresh(), 'docker inspect -f "{{.Config.Cmd}} {{.Os}}" alpine').stdout).toBe('[/bin/sh] linux\n');
+    expect(control(fresh(), 'docker inspect nothing').stderr).toBe('Error: No such object: nothing\n');
+  });
+
+  it('distroless has no shell, no package manager and fewer programs than alpine, which has fewer than debian', async () => {
+    const { imageComparison } = await import('../../src/machines/dockerImages.ts');
+    const rows = imageComparison().split('\n').slice(1).filter(Boolean).map((r) => r.split(/\s{2,}/));
+    const row = (ref: string) => rows.find((r) => r[0] === ref) ?? [];
+    const programs = (ref: string) => Number(row(ref)[3]);
+    expect(row('gcr.io/distroless/static-debian12').slice(4, 6)).toEqual(['none', 'none']);
+    expect(programs('gcr.io/distroless/static-debian12')).toBeLessThan(programs('alpine:3.20'));
+    expect(programs('alpine:3.20')).toBeLessThan(programs('debian:bookworm-slim'));
   });
 });

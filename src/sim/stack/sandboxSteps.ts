@@ -23,7 +23,7 @@ export function runscSteps(spec: OciSpec, sentryRules: number, ociSeccomp: boole
 export function kataSteps(spec: OciSpec, boot: readonly BootStepView[], guestSeccomp: boolean): StartStep[] {
   const hops = boot.map((b): StartStep => {
     const layer = /agent|guest/i.test(b.by) ? 'sandbox-kernel' : /shim/i.test(b.by) ? 'shim' : 'oci-runtime';
-    const base = step('sandboxBooted', b.calls?.[0] ?? b.what, 'ok', layer, 'handled', `${b.by}: ${b.what}`, b.figure ? b.figure.ms * 1e6 : 1_000_000);
+    const base = step('sandboxBooted', b.calls?.[0] ?? b.by, 'ok', layer, 'handled', `${b.by}: ${b.what}`, b.figure ? b.figure.ms * 1e6 : 1_000_000);
     return b.figure ? { ...base, source: b.figure.id } : base;
   });
   return [...hops, ...insideSteps(spec, 'the guest kernel', guestSeccomp ? 'the spec\'s seccomp profile, applied by kata-agent in the guest (disable_guest_seccomp=false)' : 'no seccomp: kata-agent ignores the spec\'s profile by default (disable_guest_seccomp=true), the VM is the boundary')];
