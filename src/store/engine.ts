@@ -137,7 +137,10 @@ export function createEngine(): Engine {
       if (!runtime) return null;
       try {
         const record = container ? stack.containers.find((c) => c.id === container.id) : undefined;
-        if (record) return inspect(record.sandbox ? { ...record.sandbox, pid: container?.pid ?? record.pid } : { ...hostState().host, runtime: 'runc', pid: container?.pid ?? record.pid });
+        if (record) {
+          const view = inspect(record.sandbox ? { ...record.sandbox, pid: container?.pid ?? record.pid } : { ...hostState().host, runtime: 'runc', pid: container?.pid ?? record.pid });
+          return { ...view, runtimeLabel: `${record.name} (${findRuntime(record.runtime)?.label ?? record.runtime})` };
+        }
         return inspect(sessionFor(runtime, options));
       } catch {
         return null;
