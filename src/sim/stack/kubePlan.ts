@@ -59,7 +59,7 @@ export function podContainerPlan(handler: CriHandler, spec: OciSpec, kernel: Sta
   return [
     step('specWritten', cc, 'ok', 'kubelet', 'handled', 'The kubelet asks for the Pod\'s container in that sandbox', 1_000_000),
     step('specWritten', cc, 'ok', 'cri-api', 'pass', 'gRPC runtime.v1.RuntimeService/CreateContainer', 500_000),
-    step('specWritten', cc, 'ok', 'containerd', 'handled', `containerd writes the container's spec: ${joined.length ? `it joins the sandbox's ${joined.join(', ')} namespaces, ` : ''}${spec.process.capabilities?.bounding?.length ?? 0} capabilities, ${seccomp}`, 10_000_000),
+    step('specWritten', cc, 'ok', 'containerd', 'handled', `containerd writes the container's spec: ${joined.length ? `it joins the sandbox's ${joined.join(', ')} namespaces, ` : ''}${spec.process.capabilities?.bounding?.length ?? 0} capabilities, ${seccomp}. (The lab writes it with moby's rules, whose capabilities and masked paths are containerd's defaults too; its /etc/hosts and hostname files are bound as Docker binds them.)`, 10_000_000),
     step('taskCreated', cc, 'ok', 'shim-api', 'pass', 'ttRPC to the pod\'s shim: Create', 200_000),
     step('taskCreated', `${handler.binary} create`, '0', 'oci-runtime', 'handled', sandbox ? `${handler.binary} asks the sandbox to make the container inside it` : 'runc makes the container', 2_000_000),
     ...kernel,
