@@ -10,6 +10,7 @@ import type { Completion } from './completion.ts';
 import type { CompareRow } from '../machines/compareRuntimes.ts';
 import type { InspectorView } from './inspector.ts';
 import type { CompareView } from './compareView.ts';
+import { SPEC_RUN_INPUT, specRunProblem, type SpecProblem } from './specPane.ts';
 import { promptText, transcriptOf, type ContainerView, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
 
 export type { CallRow, ContainerView, Entry, HopRow, LayerRow, OptionRow, RunView, RuntimeRow, StackRow, TranscriptLine } from './views.ts';
@@ -69,6 +70,12 @@ export interface LabState {
   showCompare: boolean;
   /** The chosen runtime's simulated state, recomputed after each run, runtime switch and new setting. */
   inspector: InspectorView | null;
+  /** The attached container's config.json as the runtime was given it; null when the terminal is in no container. */
+  specText: string | null;
+  /** Why the last run from the Spec pane failed (with where in config.json, when the reader said), else null. */
+  specProblem: SpecProblem | null;
+  /** Runs config.json text as `runc run` on the tutorial bundle (the Spec pane), recorded like a typed line. */
+  applySpec: (text: string) => void;
   /** The last `compare` with its figures (cost, ratio, published ratios, start-up); null before one or when it was refused. */
   compareView: CompareView | null;
   /** Why the last `compare` could not run (an unknown runtime, a bad setting), else null. */
@@ -123,7 +130,7 @@ export function createLabStore(engine?: Engine): LabStore {
     const refreshInspector = () => {
       if (!model) return;
       const id = get().runtimeId;
-      set({ inspector: model.inspect(id, get().options[id] ?? model.defaults[id] ?? {}, get().container) });
+      set({ inspector: model.inspect(id, get().options[id] ?? model.defaults[id] ?? {}, get().container), specText: model.spec(get().container) });
     };
     const record = (input: string, run: Exclude<RunView, { type: 'idle' }>) => {
       const { container, runtimeId } = get();
@@ -203,6 +210,13 @@ export function createLabStore(engine?: Engine): LabStore {
       comparison: null,
       showCompare: false,
       inspector: null,
+      specText: null,
+      specProblem: null,
+      applySpec: (text) => withModel((m) => {
+        const run = m.runSpec(text);
+        record(SPEC_RUN_INPUT, run);
+        set({ specProblem: specRunProblem(run) });
+      }),
       compareView: null,
       compareMessage: null,
       compare: (input, runtimes, rows) => withModel((m) => {

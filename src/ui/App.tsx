@@ -7,6 +7,7 @@ import { Narration } from './playback/Narration.tsx';
 import { Timeline } from './playback/Timeline.tsx';
 import { RuntimePicker } from './RuntimePicker.tsx';
 import { RuntimeTable } from './RuntimeTable.tsx';
+import { SpecPane } from './spec/SpecPane.tsx';
 import { Terminal } from './terminal/Terminal.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TryIt } from './TryIt.tsx';
@@ -48,6 +49,7 @@ export function App() {
           <Timeline />
         </section>
       </main>
+      <SpecPane />
       <CompareSection />
       <section className="reference" aria-label="Runtimes">
         <TryIt />
