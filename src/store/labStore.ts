@@ -121,8 +121,8 @@ export function createLabStore(engine?: Engine): LabStore {
   const withModel = (work: (m: Engine) => void) => (model ? work(model) : waiting.push(() => model && work(model)));
 
   const store = createStore<LabState>()((set, get) => {
-    const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false, container?: string): Entry => {
-      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}), ...(container ? { container } : {}) };
+    const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false, container?: string, spec?: string): Entry => {
+      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}), ...(container ? { container } : {}), ...(spec !== undefined ? { spec } : {}) };
       set({ entries: [...get().entries, entry] });
       return entry;
     };
@@ -132,9 +132,9 @@ export function createLabStore(engine?: Engine): LabStore {
       const id = get().runtimeId;
       set({ inspector: model.inspect(id, get().options[id] ?? model.defaults[id] ?? {}, get().container), specText: model.spec(get().container) });
     };
-    const record = (input: string, run: Exclude<RunView, { type: 'idle' }>) => {
+    const record = (input: string, run: Exclude<RunView, { type: 'idle' }>, spec?: string) => {
       const { container, runtimeId } = get();
-      const entry = addEntry(input, run, get().options[run.runtime] ?? {}, false, container?.id);
+      const entry = addEntry(input, run, get().options[run.runtime] ?? {}, false, container?.id, spec);
       const promptAt = promptText(runtimeId, container);
       const prompt: TranscriptLine = { kind: 'input', text: `${promptAt}${input}` };
       set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run, promptAt.length)]) });
@@ -214,7 +214,7 @@ export function createLabStore(engine?: Engine): LabStore {
       specProblem: null,
       applySpec: (text) => withModel((m) => {
         const run = m.runSpec(text);
-        record(SPEC_RUN_INPUT, run);
+        record(SPEC_RUN_INPUT, run, text);
         set({ specProblem: specRunProblem(run) });
       }),
       compareView: null,

@@ -16,6 +16,8 @@ export interface SavedLine {
   runtime: string;
   options: Record<string, string>;
   input: string;
+  /** A run from the Spec pane: the config.json text it ran. */
+  spec?: string;
 }
 
 export interface SavedSession {
@@ -41,7 +43,7 @@ export function snapshot(state: LabState): SavedSession {
     runtimeId: state.runtimeId,
     container: state.container,
     options: state.options as Record<string, Record<string, string>>,
-    lines: state.entries.filter((e) => !e.compared).slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input })),
+    lines: state.entries.filter((e) => !e.compared).slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input, ...(e.spec !== undefined ? { spec: e.spec } : {}) })),
     theme: state.theme,
     fontScale: state.fontScale,
   };
@@ -92,7 +94,8 @@ export function restore(store: LabStore, saved: SavedSession): void {
   api.setFontScale(saved.fontScale);
   for (const line of saved.lines) {
     api.configure(line.runtime, line.options);
-    api.submitCommand(line.input);
+    if (typeof line.spec === 'string') api.applySpec(line.spec);
+    else api.submitCommand(line.input);
   }
   for (const [runtime, options] of Object.entries(saved.options)) api.configure(runtime, options);
   api.chooseRuntime(saved.runtimeId);

@@ -97,6 +97,8 @@ export interface Entry {
   run: Exclude<RunView, { type: 'idle' }>;
   /** The container the line ran in (its id), when the terminal was attached to one. */
   container?: string;
+  /** The config.json text a run from the Spec pane ran (its input is only a label), so a reload can run it again. */
+  spec?: string;
   /** A column of a side-by-side comparison (fresh boot; not saved, not replayed on reload). */
   compared?: boolean;
 }

@@ -53,3 +53,22 @@ describe('the terminal and the containers docker makes', () => {
     expect(storage.getItem(STORAGE_KEY)).toContain('"again"');
   });
 });
+
+describe('a run from the Spec pane', () => {
+  it('comes back after a reload: the same config.json runs again', () => {
+    const storage = memory();
+    const first = createLabStore(createEngine());
+    attachPersistence(first, storage);
+    first.getState().submitLine('docker run -it --name src debian sh');
+    const text = first.getState().specText;
+    if (!text) throw new Error('no spec shown');
+    first.getState().applySpec(text.replace('"sh"', '"sh"').replace(/"hostname": "[^"]*"/, '"hostname": "edited"'));
+    expect(first.getState().container).not.toBeNull();
+    const second = createLabStore(createEngine());
+    attachPersistence(second, storage);
+    expect(second.getState().entries.map((e) => e.input)).toEqual(first.getState().entries.map((e) => e.input));
+    second.getState().submitLine('hostname');
+    const last = second.getState().last;
+    expect(last.type === 'ran' && last.stdout).toBe('edited\n');
+  });
+});
