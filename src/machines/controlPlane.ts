@@ -104,7 +104,7 @@ function finish(run: ControlRun, id: string, code: number, remove: boolean): Con
 /** A line typed while attached: it runs in the container's process; `exit` ends that process. */
 export function runInContainer(state: HostState, attach: Attach, text: string): ControlResult {
   const found = state.stack.containers.find((c) => c.id === attach.id);
-  if (!found || found.status !== 'running') return { ok: false, message: `the container ${attach.name} is not running (docker ps -a shows it); pick a runtime or docker run another` };
+  if (!found || found.status !== 'running') return { ok: false, message: `the container ${attach.name} is not running any more; pick a runtime, or start another container` };
   const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(text);
   if (exit) return { ok: true, value: leave(state, attach, Number(exit[1] ?? 0)) };
   const session: Session = found.sandbox ? { ...found.sandbox, pid: attach.pid } : { runtime: 'runc', world: state.host.world, pid: attach.pid, options: {} };

@@ -47,7 +47,7 @@ export function dockerRun(state: HostState, req: RunRequest, seccompProfile?: Se
     const plan = dockerStartPlan({ request: req, id, name, imageRef: req.image, runtime: rt && planRuntime(rt), spec: null, refusal: { state: 'specWritten', message }, kernel: [], exec: null });
     return { state, record: null, calls: runStartPlan(plan).calls, sandboxed: false, error: message };
   };
-  const taken = state.stack.containers.find((c) => c.name === name);
+  const taken = state.stack.containers.find((c) => c.via === 'docker' && c.name === name);
   if (taken) return refuse(`Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
   const runtime = dockerRuntime(req.runtime);
   if (!runtime.ok) return refuse(runtime.reason);

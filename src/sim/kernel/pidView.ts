@@ -47,6 +47,11 @@ export function procByVisiblePid(world: World, viewer: Process, pid: number): Pr
  * unmapped (from_kuid_munged).
  */
 export function uidSeenIn(world: World, userNs: number, kuid: number, kind: 'uid' | 'gid' = 'uid'): number {
+  return idInNs(world, userNs, kuid, kind) ?? OVERFLOW_ID;
+}
+
+/** A kernel id mapped down into user namespace `userNs`, or undefined when some level leaves it unmapped. */
+export function idInNs(world: World, userNs: number, kid: number, kind: 'uid' | 'gid'): number | undefined {
   const chain: NamespaceOf<'user'>[] = [];
   let cur: number | null = userNs;
   while (cur !== null && cur !== world.initNs.user) {
@@ -55,10 +60,10 @@ export function uidSeenIn(world: World, userNs: number, kuid: number, kind: 'uid
     chain.unshift(ns);
     cur = ns.parent;
   }
-  let id: number | undefined = kuid;
+  let id: number | undefined = kid;
   for (const ns of chain) {
     id = mapIdIn(kind === 'uid' ? ns.uidMap : ns.gidMap, id);
-    if (id === undefined) return OVERFLOW_ID;
+    if (id === undefined) return undefined;
   }
   return id;
 }

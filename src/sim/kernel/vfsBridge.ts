@@ -5,6 +5,7 @@ import type { NamespaceOf } from './namespaces.ts';
 import type { Process } from './process.ts';
 import { kernelProviders } from './providers.ts';
 import type { World } from './world.ts';
+import { idInNs } from './pidView.ts';
 
 /**
  * Where the kernel model meets the VFS: a process's view of paths (its
@@ -37,7 +38,11 @@ export function vfsEnv(world: World, proc: Process): VfsEnv {
 
 export function pathCtx(world: World, proc: Process): PathCtx {
   const viewer: Viewer = { world, pid: proc.pid, pending: [] };
-  return { root: proc.root, cwd: proc.cwd, cred: fsCredOf(proc.cred), umask: proc.umask, viewer };
+  const cred = fsCredOf(proc.cred);
+  // In a user namespace, capabilities reach only inodes whose owner and group are mapped into it.
+  const mapped = proc.ns.user === world.initNs.user ? undefined
+    : (uid: number, gid: number) => idInNs(world, proc.ns.user, uid, 'uid') !== undefined && idInNs(world, proc.ns.user, gid, 'gid') !== undefined;
+  return { root: proc.root, cwd: proc.cwd, cred: mapped ? { ...cred, mapped } : cred, umask: proc.umask, viewer };
 }
 
 /** The world with the changes synthetic-file writes queued applied. */

@@ -31,7 +31,8 @@ const OCI_NS: Readonly<Record<string, NsType>> = { pid: 'pid', network: 'net', m
 export function runcCreateSteps(input: RuncStepsInput): StartStep[] {
   const { spec } = input;
   const types = spec.linux.namespaces.filter((n) => !n.path).map((n) => OCI_NS[n.type]).filter((t): t is NsType => t !== undefined);
-  return [...joinSteps(spec), ...namespaceSteps(types, input.hostPid), ...cgroupSteps(input, types), ...rootSteps(spec, types), ...credentialSteps(spec, input.filterRules)];
+  const joined = spec.linux.namespaces.filter((n) => n.path).map((n) => OCI_NS[n.type]).filter((t): t is NsType => t !== undefined);
+  return [...joinSteps(spec), ...namespaceSteps(types, input.hostPid, joined), ...cgroupSteps(input, types), ...rootSteps(spec, types), ...credentialSteps(spec, input.filterRules)];
 }
 
 /** Namespaces named by path are joined first: nsexec opens each and calls setns (a pod's containers join its sandbox's). */
@@ -42,12 +43,12 @@ function joinSteps(spec: OciSpec): StartStep[] {
   });
 }
 
-function namespaceSteps(types: NsType[], hostPid: number): StartStep[] {
+function namespaceSteps(types: NsType[], hostPid: number, joined: NsType[] = []): StartStep[] {
   const out: StartStep[] = [];
   const rest = types.filter((t) => t !== 'cgroup' && t !== 'user');
   if (types.includes('user')) out.push(step('namespaced', 'unshare(CLONE_NEWUSER)', '0', 'host-kernel', 'pass', 'runc\'s child makes the user namespace first; its parent writes uid_map and gid_map from the spec', 2_000, 'sys_unshare'));
   const flags = rest.reduce((f, t) => f | NS_CLONE_FLAG[t], 0);
-  if (flags) out.push(step('namespaced', `unshare(${formatFlags(flags, 'unshare')})`, '0', 'host-kernel', 'pass', `runc's child process (runc:[1:CHILD]) leaves the host's ${rest.join(', ')} namespaces: new, empty ones${types.includes('net') ? '' : ' — no network namespace: it shares the host\'s network'}${types.includes('pid') ? '' : ' — no pid namespace: it sees every host process'}`, 8_000, 'sys_unshare'));
+  if (flags) out.push(step('namespaced', `unshare(${formatFlags(flags, 'unshare')})`, '0', 'host-kernel', 'pass', `runc's child process (runc:[1:CHILD]) leaves the host's ${rest.join(', ')} namespaces: new, empty ones${types.includes('net') ? '' : joined.includes('net') ? ' — its network namespace is the one it joined' : ' — no network namespace: it shares the host\'s network'}${types.includes('pid') ? '' : ' — no pid namespace: it sees every host process'}`, 8_000, 'sys_unshare'));
   out.push(step('namespaced', 'clone(child_stack=NULL, flags=CLONE_PARENT|SIGCHLD)', String(hostPid), 'host-kernel', 'pass', types.includes('pid') ? `The container's init (runc:[2:INIT]) is born: pid ${hostPid} on the host, pid 1 in its new pid namespace` : `The container's init is born: pid ${hostPid}, in the host's pid namespace`, 30_000, 'kernel_clone'));
   return out;
 }

@@ -13,6 +13,21 @@ export interface FsCred {
   fsgid: number;
   groups: readonly number[];
   caps: CapSet;
+  /**
+   * Whether an inode's owner and group are mapped into the caller's user
+   * namespace; absent: the initial namespace, where every id is.
+   */
+  mapped?: (uid: number, gid: number) => boolean;
+}
+
+/**
+ * A capability counts for an inode only when its owner and group are mapped
+ * into the caller's user namespace (capable_wrt_inode_uidgid): root in a
+ * rootless container cannot override the permissions of the host's root files.
+ * @see fs/inode.c inode_owner_or_capable, kernel/capability.c capable_wrt_inode_uidgid
+ */
+function capableFor(node: Owned, cred: FsCred, cap: Parameters<typeof hasCap>[1]): boolean {
+  return hasCap(cred.caps, cap) && (cred.mapped?.(node.uid, node.gid) ?? true);
 }
 
 /** From the kernel's Credentials shape (fsuid, fsgid, groups, effective). */
@@ -58,19 +73,17 @@ function aclPermissionCheck(node: Owned, cred: FsCred, mask: number): boolean {
  * - CAP_DAC_READ_SEARCH: read of files, read and search of directories.
  * - CAP_DAC_OVERRIDE: read and write always; execute of a file only when some
  *   execute bit is set; everything on a directory.
- * The lab takes every inode's owner as mapped in the caller's user namespace
- * (capable_wrt_inode_uidgid); user-namespace id mapping is the kernel's job.
+ * Either counts only when the inode's owner is mapped in the caller's user namespace.
  */
 export function mayAccess(node: Owned, cred: FsCred, want: Access): boolean {
   const mask = maskOf(want);
   if (aclPermissionCheck(node, cred, mask)) return true;
-  const caps = cred.caps;
   if (node.kind === 'dir') {
-    if ((mask & MAY_WRITE) === 0 && hasCap(caps, 'CAP_DAC_READ_SEARCH')) return true;
-    return hasCap(caps, 'CAP_DAC_OVERRIDE');
+    if ((mask & MAY_WRITE) === 0 && capableFor(node, cred, 'CAP_DAC_READ_SEARCH')) return true;
+    return capableFor(node, cred, 'CAP_DAC_OVERRIDE');
   }
-  if (mask === MAY_READ && hasCap(caps, 'CAP_DAC_READ_SEARCH')) return true;
-  if ((mask & MAY_EXEC) === 0 || (node.mode & S_IXUGO) !== 0) return hasCap(caps, 'CAP_DAC_OVERRIDE');
+  if (mask === MAY_READ && capableFor(node, cred, 'CAP_DAC_READ_SEARCH')) return true;
+  if ((mask & MAY_EXEC) === 0 || (node.mode & S_IXUGO) !== 0) return capableFor(node, cred, 'CAP_DAC_OVERRIDE');
   return false;
 }
 
@@ -86,5 +99,5 @@ export function checkAccess(node: Owned, cred: FsCred, want: Access, what: strin
 
 /** Owner or CAP_FOWNER (inode_owner_or_capable): needed for chmod, utimes, sticky deletes. */
 export function isOwnerOrCapable(node: Owned, cred: FsCred): boolean {
-  return cred.fsuid === node.uid || hasCap(cred.caps, 'CAP_FOWNER');
+  return cred.fsuid === node.uid || capableFor(node, cred, 'CAP_FOWNER');
 }

@@ -1,5 +1,6 @@
 import type { VfsEnv } from '../../vfs/env.ts';
-import { formatMode, formatStat, statOf } from '../../vfs/stat.ts';
+import { formatMode, formatStat, statOf, type Stat } from '../../vfs/stat.ts';
+import { uidSeenIn } from '../pidView.ts';
 import { resolve, type Resolved } from '../../vfs/resolve.ts';
 import { mountOfLoc } from '../../vfs/writeGuards.ts';
 import { TERMINAL_PATH } from '../boot.ts';
@@ -24,6 +25,17 @@ export function describeTarget(env: VfsEnv, f: Resolved): string {
 
 const AT_SYMLINK_NOFOLLOW = 0x100;
 
+/**
+ * st_uid and st_gid as the caller's user namespace sees them (from_kuid_munged):
+ * a rootless container's root sees its files as root's, and the host's as nobody.
+ * @see fs/stat.c cp_new_stat
+ */
+function seenBy(c: CallContext, st: Stat): Stat {
+  const ns = caller(c).ns.user;
+  if (ns === c.world.initNs.user) return st;
+  return { ...st, st_uid: uidSeenIn(c.world, ns, st.st_uid, 'uid'), st_gid: uidSeenIn(c.world, ns, st.st_gid, 'gid') };
+}
+
 function statHandler(pathIdx: number, dirIdx: number | null, follow: (c: CallContext) => boolean): SyscallHandler {
   const walk = (c: CallContext) => {
     const at = pathArg(c, pathIdx, dirIdx);
@@ -41,7 +53,7 @@ function statHandler(pathIdx: number, dirIdx: number | null, follow: (c: CallCon
     execute: (c) => {
       const { at, r } = walk(c);
       if (!at || !r || !r.ok) return failed(c, r && !r.ok ? r.errno : 'EFAULT', 'The path walk failed', 'vfs: path walk failed');
-      const st = statOf(at.env, r.value);
+      const st = seenBy(c, statOf(at.env, r.value));
       const text = formatStat(st);
       // data: the whole struct, for programs that read more than strace shows (ls -l reads st_uid, st_mtime…).
       return done(c, 0, `Copies the inode's attributes out: ${text}`, { outArgs: { [pathIdx + 1]: text }, data: formatStat(st, true) });
@@ -77,7 +89,7 @@ export function fstatFd(c: CallContext, fdIdx: number, bufIdx: number): ExecResu
   const v = procView(c, p);
   const r = resolve(v.env, v.ctx, f.path);
   if (!r.ok) return failed(c, r.errno, r.reason, `vfs: ${r.reason}`);
-  const text = formatStat(statOf(v.env, r.value));
+  const text = formatStat(seenBy(c, statOf(v.env, r.value)));
   return done(c, 0, `Copies the attributes of ${f.path} out`, { outArgs: { [bufIdx]: text } });
 }
 
