@@ -1,5 +1,8 @@
 import { tokenize } from '../sim/shell/tokenize.ts';
-import { parseDocker } from '../sim/stack/dockerArgs.ts';
+import { dockerSeccompUnreadable, parseDocker } from '../sim/stack/dockerArgs.ts';
+import { parseSeccompProfile } from '../sim/seccomp/parseProfile.ts';
+import type { SeccompProfile } from '../sim/seccomp/profile.ts';
+import { readHostFile } from './hostFile.ts';
 import type { DockerCommand } from '../sim/stack/dockerCommands.ts';
 import { withRecord, type ContainerRecord } from '../sim/stack/containers.ts';
 import { reap } from '../sim/kernel/reap.ts';
@@ -69,7 +72,9 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
  * the shell model runs commands) and the container exits with its status.
  */
 function runResult(state: HostState, req: Parameters<typeof dockerRun>[1]): ControlResult {
-  const started = dockerRun(state, req);
+  const profile = seccompFile(state, req);
+  if (profile.error) return printed({ state, stdout: '', stderr: `${profile.error}\n`, status: 125 });
+  const started = dockerRun(state, req, profile.profile);
   const path = { kind: 'docker' as const, sandboxed: started.sandboxed, calls: started.calls };
   const base: ControlRun = { ...started.state, path, inner: null, stdout: '', stderr: '', status: 0 };
   if (!started.record) {
@@ -90,6 +95,15 @@ function runResult(state: HostState, req: Parameters<typeof dockerRun>[1]): Cont
   if (!inside.ok) return { ok: true, value: { ...finish(base, record.id, 127, req.remove), stderr: `${inside.message}\n` } };
   const ran = inside.value;
   return { ok: true, value: { ...finish({ ...ran, path, stdout: ran.stdout, stderr: ran.stderr }, record.id, ran.status, req.remove), attach: undefined } };
+}
+
+/** `--security-opt seccomp=FILE`: the CLI reads and parses the file on the host before it asks the daemon. */
+function seccompFile(state: HostState, req: Parameters<typeof dockerRun>[1]): { profile?: SeccompProfile; error?: string } {
+  if (req.seccomp.type !== 'profile') return {};
+  const file = readHostFile(state.host.world, req.seccomp.path);
+  if (!file.ok) return { error: dockerSeccompUnreadable(req.seccomp.path, file.reason).message };
+  const parsed = parseSeccompProfile(file.text, { label: `the seccomp profile ${req.seccomp.path}` });
+  return parsed.ok ? { profile: parsed.profile } : { error: `docker: Error response from daemon: decoding seccomp profile failed: ${parsed.message}\n\nRun 'docker run --help' for more information` };
 }
 
 /** The container's program ended: it exits with `code`, and `--rm` removes it. */

@@ -1,4 +1,4 @@
-import { highestNamedSyscall } from '../sim/kernel/enosysStub.ts';
+import { runcStubFor } from '../sim/kernel/enosysStub.ts';
 import type { InstalledFilter } from '../sim/kernel/seccompGate.ts';
 import { sentryFilter } from '../sim/gvisor/sentryFilter.ts';
 import { DOCKER_DEFAULT_PROFILE } from '../sim/seccomp/dockerDefaultProfile.ts';
@@ -91,7 +91,7 @@ function filterFor(spec: OciSpec, custom: SeccompProfile | undefined): Installed
   if (!spec.linux.seccomp) return null;
   const profile = custom ?? DOCKER_DEFAULT_PROFILE;
   const caps = (spec.process.capabilities?.bounding ?? []).filter(isCapability);
-  return { label: custom ? 'the seccomp profile given with --security-opt' : "Docker's default profile", profile, caps, enosysAbove: highestNamedSyscall(profile) };
+  return { label: custom ? 'the seccomp profile given with --security-opt' : "Docker's default profile", profile, caps, enosysAbove: runcStubFor(profile) };
 }
 
 type MadeContainer = { ok: true; world: Session['world']; pid: number; sandbox: Session | null } | { ok: false; message: string };

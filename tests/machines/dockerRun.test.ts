@@ -3,6 +3,7 @@ import { runControlLine, runInContainer } from '../../src/machines/controlPlane.
 import type { Attach, ControlRun, HostState } from '../../src/machines/controlTypes.ts';
 import { HOST } from '../../src/sim/runtime/host.ts';
 import { EMPTY_STACK } from '../../src/sim/stack/containers.ts';
+import { runInput } from '../../src/machines/runInput.ts';
 
 /** `docker run` end to end on a fresh host: the path, the container, and what runs in it. */
 const fresh = (): HostState => ({ host: HOST.boot(), stack: EMPTY_STACK });
@@ -192,5 +193,34 @@ describe('images', () => {
     expect(row('gcr.io/distroless/static-debian12').slice(4, 6)).toEqual(['none', 'none']);
     expect(programs('gcr.io/distroless/static-debian12')).toBeLessThan(programs('alpine:3.20'));
     expect(programs('alpine:3.20')).toBeLessThan(programs('debian:bookworm-slim'));
+  });
+});
+
+describe('--security-opt seccomp=FILE', () => {
+  const withProfile = (text: string): HostState => {
+    const s = fresh();
+    const wrote = runInput(s.host, `echo '${text}' > /root/profile.json`);
+    if (!wrote.ok) throw new Error(wrote.message);
+    return { ...s, host: wrote.value.session };
+  };
+
+  it('the CLI reads the file on the host; its rules are the container\'s filter', () => {
+    const s = withProfile('{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["getpid"],"action":"SCMP_ACT_ERRNO"}]}');
+    const started = control(s, 'docker run -it --security-opt seccomp=/root/profile.json debian sh');
+    if (!started.attach) throw new Error(started.stderr);
+    const r = runInContainer(started, started.attach, 'getpid()');
+    expect(r.ok && r.value.inner?.calls[0]?.errno).toBe('EPERM');
+    const k = runInContainer(started, started.attach, 'keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0)');
+    expect(k.ok && k.value.inner?.calls[0]?.errno).toBeNull();
+  });
+
+  it.each([
+    ['a missing file', fresh, 'docker: opening seccomp profile (/root/profile.json) failed: open /root/profile.json: no such file or directory'],
+    ['a file that is not a profile', () => withProfile('{"defaultAction": 3}'), 'decoding seccomp profile failed'],
+  ])('%s is refused before the daemon is asked', (_what, state, text) => {
+    const r = control(state(), 'docker run -it --security-opt seccomp=/root/profile.json debian sh');
+    expect(r.stderr).toContain(text);
+    expect(r.status).toBe(125);
+    expect(r.attach).toBeUndefined();
   });
 });

@@ -28,3 +28,15 @@ export function isAboveProfile(name: string, highest: number | null): boolean {
   const nr = syscallByName(name)?.number;
   return nr !== undefined && nr > highest;
 }
+
+/**
+ * Where runc's stub starts for this profile, or null when runc adds none: it
+ * skips the stub when the default action is permissive (allow or log), or
+ * when the default errno is already ENOSYS.
+ * @see runc libcontainer/seccomp/patchbpf/enosys_linux.go generatePatch
+ */
+export function runcStubFor(profile: SeccompProfile): number | null {
+  if (profile.defaultAction === 'SCMP_ACT_ALLOW' || profile.defaultAction === 'SCMP_ACT_LOG') return null;
+  if (profile.defaultErrnoRet === 38) return null;
+  return highestNamedSyscall(profile);
+}
