@@ -18,8 +18,6 @@ export interface Printed {
   status: number;
 }
 
-const daemonError = (state: HostState, message: string): Printed => ({ state, stdout: '', stderr: `Error response from daemon: ${message}\n`, status: 1 });
-
 /** Columns as docker's tabwriter lays them out: each as wide as its widest cell, three spaces between. */
 export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -32,7 +30,8 @@ function commandCell(c: ContainerRecord): string {
   return JSON.stringify(text.length > 20 ? `${text.slice(0, 19)}…` : text);
 }
 
-function statusCell(c: ContainerRecord): string {
+/** STATUS as docker and podman print it (the lab's clock has run for less than a second). */
+export function statusCell(c: ContainerRecord): string {
   if (c.status === 'running') return 'Up Less than a second';
   if (c.status === 'created') return 'Created';
   return `Exited (${c.exitCode ?? 0}) Less than a second ago`;
@@ -156,4 +155,3 @@ export function dockerImages(state: HostState): Printed {
   return { state, stdout: formatImagesTable(imagesTable(IMAGE_MTIME)), stderr: '', status: 0 };
 }
 
-export { daemonError };

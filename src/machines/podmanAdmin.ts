@@ -2,7 +2,7 @@ import { formatIdMap, type NamespaceOf } from '../sim/kernel/namespaces.ts';
 import { findContainer, type ContainerRecord } from '../sim/stack/containers.ts';
 import { PODMAN_DEFAULT_CAPS } from '../sim/stack/podmanCaps.ts';
 import type { HostState } from './controlTypes.ts';
-import { goTemplate, removed, stopped, type Printed } from './dockerAdmin.ts';
+import { goTemplate, removed, statusCell, stopped, type Printed } from './dockerAdmin.ts';
 
 /**
  * podman's ps, inspect, stop and rm on the containers podman made (docker's
@@ -26,12 +26,6 @@ const own = (state: HostState) => state.stack.containers.filter((c) => c.via ===
 function commandCell(c: ContainerRecord): string {
   const text = c.spec.process.args.join(' ');
   return text.length > 17 ? `${text.slice(0, 17)}...` : text;
-}
-
-function statusCell(c: ContainerRecord): string {
-  if (c.status === 'running') return 'Up Less than a second';
-  if (c.status === 'created') return 'Created';
-  return `Exited (${c.exitCode ?? 0}) Less than a second ago`;
 }
 
 /** `podman ps`: with no --sort, the order of podman's state database, which is the order of creation. */
