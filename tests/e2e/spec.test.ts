@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLocal, launchChromium } from './chromium.ts';
-import { buildAndServe, type Served } from './serveApp.ts';
+import { openLabPage, terminalScreen, typeLine as typeInto, type LabPage } from './labPage.ts';
 
 /**
  * The Spec pane in the real page: `docker run -it --cap-add SYS_ADMIN debian
@@ -10,38 +9,21 @@ import { buildAndServe, type Served } from './serveApp.ts';
  * runs and the terminal lands in the new container. Driven by keyboard where
  * a person would. Leaves screenshots/spec-pane.png and spec-pane-refused.png.
  */
-let served: Served | undefined;
-let browser: Browser | undefined;
+let lab: LabPage;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  served = await buildAndServe();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await context.route((url) => !isLocal(url.href), (route) => route.abort());
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await page.goto(served.url, { waitUntil: 'load' });
-  await page.locator('.terminal-host .xterm-rows').waitFor();
+  lab = await openLabPage({ width: 1600, height: 1000 });
+  ({ page, errors } = lab);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-}, 15_000);
+afterAll(async () => lab?.close(), 15_000);
 
-const screen = async () => (await page.locator('.terminal-host .xterm-rows > div').allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+const screen = () => terminalScreen(page);
 const editor = () => page.locator('#spec-editor');
 
-async function typeLine(text: string): Promise<void> {
-  await page.locator('.terminal-host').click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
+const typeLine = (text: string) => typeInto(page, text);
 
 describe('the Spec pane', () => {
   it('before any container: says how to get one, and the editor holds runc spec\'s default', async () => {

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLocal, launchChromium } from './chromium.ts';
-import { buildAndServe, type Served } from './serveApp.ts';
+import { openLabPage, terminalScreen, typeLine as typeInto, type LabPage } from './labPage.ts';
 
 /**
  * `docker run` in the real page, typed as a lecturer types it: the diagram
@@ -10,41 +9,24 @@ import { buildAndServe, type Served } from './serveApp.ts';
  * (its prompt), and the next line runs through the container's runtime.
  * Leaves screenshots/docker-run.png and screenshots/docker-run-inside.png.
  */
-let served: Served | undefined;
-let browser: Browser | undefined;
+let lab: LabPage;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  served = await buildAndServe();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await context.route((url) => !isLocal(url.href), (route) => route.abort());
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await page.goto(served.url, { waitUntil: 'load' });
-  await page.locator('.terminal-host .xterm-rows').waitFor();
+  lab = await openLabPage({ width: 1600, height: 1000 });
+  ({ page, errors } = lab);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-}, 15_000);
+afterAll(async () => lab?.close(), 15_000);
 
-const screen = async () => (await page.locator('.terminal-host .xterm-rows > div').allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+const screen = () => terminalScreen(page);
 /** The screen with the terminal's wrapped lines (continued on an indented row) joined again, for long messages. */
 const flat = async () => (await screen()).replace(/\n {2}/g, ' ');
 const diagramLabel = async () => (await page.locator('.pane-diagram .diagram-pane svg').first().getAttribute('aria-label')) ?? '';
 const heading = async () => (await page.locator('.pane-diagram .diagram-head h2').first().textContent()) ?? '';
 
-async function typeLine(text: string): Promise<void> {
-  await page.locator('.terminal-host').click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
+const typeLine = (text: string) => typeInto(page, text);
 
 describe('docker run in the page', () => {
   it('draws the stack and plays the start through it', async () => {
@@ -54,8 +36,10 @@ describe('docker run in the page', () => {
     await expect.poll(heading).toContain('docker → dockerd → containerd → shim → runtime');
     expect(await diagramLabel()).toContain('dockerd');
     expect(await diagramLabel()).toContain('containerd shim');
-    // Step through the start: the counter of the played call advances and the token moves down the stack.
-    await page.keyboard.press('Escape');
+    // The narration reads the start hop by hop: the first call is the CLI's API request, then the daemon's.
+    const narration = () => page.locator('.narration').first().textContent().then((t) => t ?? '');
+    await expect.poll(narration).toMatch(/Call \d+ of \d+/);
+    await expect.poll(narration, { timeout: 20_000 }).toContain('dockerd');
     await page.screenshot({ path: 'screenshots/docker-run.png' });
   }, 60_000);
 
