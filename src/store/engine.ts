@@ -139,7 +139,7 @@ export function createEngine(): Engine {
         const record = container ? stack.containers.find((c) => c.id === container.id) : undefined;
         if (record) {
           const view = inspect(record.sandbox ? { ...record.sandbox, pid: container?.pid ?? record.pid } : { ...hostState().host, runtime: 'runc', pid: container?.pid ?? record.pid });
-          return { ...view, runtimeLabel: `${record.name} (${findRuntime(record.runtime)?.label ?? record.runtime})` };
+          return { ...view, runtimeLabel: `${record.name} on ${findRuntime(record.runtime)?.label ?? record.runtime}` };
         }
         return inspect(sessionFor(runtime, options));
       } catch {

@@ -38,8 +38,13 @@ export interface StackState {
   containers: ContainerRecord[];
   /** How many containers have been made: seeds the next id and name. */
   made: number;
-  /** The Pods of the lab's one-node cluster. */
+  /** The Pods of the lab's one-node clusters (each record names its cluster). */
   pods: PodRecord[];
+  /**
+   * kubeconfig's current-context, as `kubectl config use-context` leaves it;
+   * absent: the lab's default context (lab-containerd). See kubeconfig.ts.
+   */
+  kubeContext?: string;
 }
 
 export const EMPTY_STACK: StackState = { containers: [], made: 0, pods: [] };

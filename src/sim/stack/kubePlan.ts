@@ -22,13 +22,24 @@ export interface PodPlanInput {
   ip: string;
 }
 
-export function podSandboxPlan(p: PodPlanInput): StartStep[] {
-  const post = 'POST /api/v1/namespaces/default/pods';
+const POST = 'POST /api/v1/namespaces/default/pods';
+
+/**
+ * The API server's part, the same for either cluster: kubectl's request,
+ * admission, and (unless refused) the Pod stored and bound to the node.
+ */
+export function podApiSteps(p: { image: string; runtimeClassName: string | null; handler: string; refusal: string | null }): StartStep[] {
   const api = [
-    step('requested', post, '201 Created', 'kubectl', 'handled', `kubectl run builds a Pod: one container, image ${p.image}${p.runtimeClassName ? `, runtimeClassName ${p.runtimeClassName}` : ''}, and sends it to the API server`, 2_000_000),
-    step('requested', post, '201 Created', 'kube-api', 'pass', 'HTTPS to the API server: authenticated by the kubeconfig\'s client certificate, authorised by RBAC, then admission — the RuntimeClass controller looks the class up and adds its overhead', 3_000_000),
+    step('requested', POST, '201 Created', 'kubectl', 'handled', `kubectl run builds a Pod: one container, image ${p.image}${p.runtimeClassName ? `, runtimeClassName ${p.runtimeClassName}` : ''}, and sends it to the API server`, 2_000_000),
+    step('requested', POST, '201 Created', 'kube-api', 'pass', 'HTTPS to the API server: authenticated by the kubeconfig\'s client certificate, authorised by RBAC, then admission — the RuntimeClass controller looks the class up and adds its overhead', 3_000_000),
   ];
-  if (p.refusal) return [...api, refusal('requested', post, 'kube-apiserver', p.refusal)];
+  if (p.refusal) return [...api, refusal('requested', POST, 'kube-apiserver', p.refusal)];
+  return [...api, step('requested', POST, '201 Created', 'kube-apiserver', 'handled', `The API server validates the Pod and stores it in etcd; the scheduler binds it to the node lab-host${p.runtimeClassName ? `, and the RuntimeClass ${p.runtimeClassName} names handler ${p.handler}` : ''}`, 10_000_000)];
+}
+
+export function podSandboxPlan(p: PodPlanInput): StartStep[] {
+  const api = podApiSteps({ ...p, handler: p.handler.handler });
+  if (p.refusal) return api;
   const rps = 'RunPodSandbox';
   const h = p.handler;
   const sandboxWhat = h.kind === 'runc'
@@ -36,7 +47,6 @@ export function podSandboxPlan(p: PodPlanInput): StartStep[] {
     : h.kind === 'runsc' ? 'a gVisor sandbox: the Sentry, which will run the pause container and every container of the pod inside itself' : 'a Kata VM: the guest kernel will run every container of the pod';
   return [
     ...api,
-    step('requested', post, '201 Created', 'kube-apiserver', 'handled', `The API server validates the Pod and stores it in etcd; the scheduler binds it to the node lab-host${p.runtimeClassName ? `, and the RuntimeClass ${p.runtimeClassName} names handler ${h.handler}` : ''}`, 10_000_000),
     step('specWritten', rps, 'ok', 'kubelet', 'handled', `The kubelet on lab-host sees the Pod bound to its node and asks the container runtime, over CRI, for the pod's sandbox with runtime handler "${h.handler}"`, 5_000_000),
     step('specWritten', rps, 'ok', 'cri-api', 'pass', 'gRPC runtime.v1.RuntimeService/RunPodSandbox over /run/containerd/containerd.sock', 500_000),
     step('specWritten', rps, 'ok', 'containerd', 'handled', `containerd's CRI plugin makes the sandbox: ${sandboxWhat}. The CNI bridge plugin gives the pod eth0 on cni0, address ${p.ip}`, 50_000_000),

@@ -3,30 +3,35 @@
  * root flags and their values), removes it, and parses everything else with
  * the command's flags plus the inherited root flags, flags and arguments in
  * any order, `--` ending the flags. Modelled: run, get, describe, delete and
- * exec of pods and RuntimeClasses.
+ * exec of pods and RuntimeClasses, and `config` (kubectlConfig.ts). The root
+ * flag --context picks the kubeconfig context a command talks to.
  * @see spf13/cobra command.go Find(), stripFlags(), argsMinusFirstX(), legacyArgs(), SuggestionsFor(); args.go
  * @see kubernetes/kubectl pkg/cmd/{get/get.go,describe/describe.go,delete/delete.go,delete/delete_flags.go,exec/exec.go}
  */
-import { cliHelp, LAB_PREFIX, unmodelled, type CliError, type CliOutcome } from './cliResult.ts';
+import { cliHelp, isOutcome, LAB_PREFIX, unmodelled, type CliError, type CliOutcome } from './cliResult.ts';
 import { allValues, boolValue, changed, flags, lastValue, parseFlags, type FlagSpec, type ParsedFlags } from './flagParser.ts';
 import { duration } from './dockerRunFlags.ts';
 import { parseGoInt } from './goStrconv.ts';
 import { KUBECTL_RUN_FLAGS, kubectlRun, type KubectlRun } from './kubectlRun.ts';
 import { apiStatusError, KUBECTL_GLOBAL_FLAGS, kubectlError, kubectlFlagError, kubectlUsageError } from './kubectlText.ts';
 import { kubectlResources, KUBECTL_COMMANDS, unknownKubectlCommand, type KubeResource } from './kubectlResources.ts';
+import { parseKubectlConfig, type KubectlConfig } from './kubectlConfig.ts';
 
 export type { KubectlRun } from './kubectlRun.ts';
 export type { KubeResource } from './kubectlResources.ts';
+export type { KubectlConfig } from './kubectlConfig.ts';
 
-export type KubectlCommand =
+/** A command that talks to a cluster; `context` is the root --context flag, when given. */
+export type KubectlCommand = (
   | KubectlRun
   /** `output` as typed (`wide`, `yaml`, `jsonpath=…`); `names` empty: all of them. */
   | { type: 'get'; resource: KubeResource; names: string[]; output?: string; allNamespaces: boolean; watch: boolean; namespace?: string }
   | { type: 'describe'; resource: KubeResource; names: string[]; namespace?: string }
   | { type: 'delete'; resource: KubeResource; names: string[]; all: boolean; force: boolean; gracePeriod?: number; namespace?: string }
-  | { type: 'exec'; pod: string; command: string[]; stdin: boolean; tty: boolean; container?: string; namespace?: string };
+  | { type: 'exec'; pod: string; command: string[]; stdin: boolean; tty: boolean; container?: string; namespace?: string }
+) & { context?: string };
 
-export type KubectlParse = KubectlCommand | CliOutcome;
+export type KubectlParse = KubectlCommand | KubectlConfig | CliOutcome;
 
 const int = (v: string): string | null => { const r = parseGoInt(v, 64); return r.ok ? null : r.cause; };
 
@@ -93,12 +98,13 @@ export function parseKubectl(argv: readonly string[]): KubectlParse {
   if (at < 0) {
     const root = parseFlags(args, { flags: KUBECTL_GLOBAL_FLAGS, interspersed: true });
     if (!root.ok && root.error.kind !== 'help') return kubectlFlagError('kubectl', root.error);
-    return cliHelp(`kubectl controls the Kubernetes cluster manager.\n\n${LAB_PREFIX}the lab models kubectl run, get, describe, delete and exec.`);
+    return cliHelp(`kubectl controls the Kubernetes cluster manager.\n\n${LAB_PREFIX}the lab models kubectl run, get, describe, delete, exec and config.`);
   }
   const word = args[at] as string;
+  if (word === 'config') return configCommand([...args.slice(0, at), ...args.slice(at + 1)]);
   const sub = SUBS[word];
   if (!sub) {
-    if (KUBECTL_COMMANDS.includes(word)) return unmodelled(`the lab does not model 'kubectl ${word}'; it models run, get, describe, delete and exec.`);
+    if (KUBECTL_COMMANDS.includes(word)) return unmodelled(`the lab does not model 'kubectl ${word}'; it models run, get, describe, delete, exec and config.`);
     return unknownKubectlCommand(word);
   }
   const rest = [...args.slice(0, at), ...args.slice(at + 1)];
@@ -110,7 +116,31 @@ export function parseKubectl(argv: readonly string[]): KubectlParse {
     const hint = parsed.error.kind === 'unknownFlag' && /^runtime/i.test(parsed.error.name) && word === 'run';
     return hint ? { ...e, message: `${e.message}\nhint (Isolation Lab): set the RuntimeClass with --overrides='{"spec":{"runtimeClassName":"gvisor"}}'` } : e;
   }
-  return boolValue(parsed.flags, 'help') ? subHelp(sub) : sub.build(parsed.flags, path);
+  if (boolValue(parsed.flags, 'help')) return subHelp(sub);
+  const built = sub.build(parsed.flags, path);
+  const context = lastValue(parsed.flags, 'context');
+  return context !== undefined && context !== '' && !isOutcome(built) && built.type !== 'config' ? { ...built, context } : built;
+}
+
+/** `kubectl config SUB …`: cobra finds the config command's own subcommand the same way. */
+function configCommand(rest: readonly string[]): KubectlParse {
+  const at = commandWord(rest);
+  return at < 0 ? parseKubectlConfig(null, rest) : parseKubectlConfig(rest[at] as string, [...rest.slice(0, at), ...rest.slice(at + 1)]);
+}
+
+/**
+ * The root --context flag's value in a line whose parse failed before a
+ * command was built (its last `--context X` or `--context=X` before `--`):
+ * an error the API server would give needs a context that exists first.
+ */
+export function kubectlContextFlag(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 1; i < argv.length && argv[i] !== '--'; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('--context=')) found = a.slice('--context='.length);
+    else if (a === '--context' && i + 1 < argv.length) found = argv[++i];
+  }
+  return found === '' ? undefined : found;
 }
 
 const subHelp = (sub: Sub): CliOutcome => cliHelp(`Usage:\n  kubectl ${sub.use} [options]\n\n${LAB_PREFIX}the description, examples and options are left out.`);

@@ -54,7 +54,7 @@ export const KUBECTL_RUN_FLAGS: readonly FlagSpec[] = [
   ...flags('value', ['timeout', 'pod-running-timeout'], duration),
 ];
 
-const MODELLED = new Set(['rm', 'stdin', 'tty', 'attach', 'command', 'privileged', 'image', 'env', 'restart', 'overrides', 'override-type', 'namespace', 'help']);
+const MODELLED = new Set(['rm', 'stdin', 'tty', 'attach', 'command', 'privileged', 'image', 'env', 'restart', 'overrides', 'override-type', 'namespace', 'context', 'help']);
 
 type Step = CliError | CliUnmodelled | null;
 

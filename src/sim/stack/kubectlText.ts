@@ -86,7 +86,8 @@ export const envVarNameValid = (name: string): boolean =>
 
 /**
  * The flags every kubectl command inherits from the root (kubeconfig,
- * klog), and cobra's help flag. The lab reads them and ignores all but -n.
+ * klog), and cobra's help flag. The lab reads them and ignores all but -n and
+ * --context (the kubeconfig context: kubeconfig.ts).
  * @see kubernetes/cli-runtime pkg/genericclioptions/config_flags.go AddFlags(); kubernetes/kubectl pkg/cmd/cmd.go
  */
 export const KUBECTL_GLOBAL_FLAGS: readonly FlagSpec[] = [

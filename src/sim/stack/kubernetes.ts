@@ -4,10 +4,11 @@ import type { BridgeSpec, ShimSpec } from '../runtime/runcContainer.ts';
 import type { RuntimeId } from '../runtime/types.ts';
 
 /**
- * The lab's one-node cluster: the node is the lab's host, its kubelet talks
- * CRI to containerd, whose config maps each RuntimeClass handler to a shim.
- * The cluster has three RuntimeClasses, as a cluster offering gVisor and
- * Kata would define them.
+ * The lab's one-node cluster lab-containerd: the node is the lab's host, its
+ * kubelet talks CRI to containerd, whose config maps each RuntimeClass
+ * handler to a shim (lab-crio's node runs CRI-O instead: crio.ts). Both
+ * clusters have the same three RuntimeClasses, as a cluster offering gVisor
+ * and Kata would define them.
  * @see https://kubernetes.io/docs/concepts/containers/runtime-class/
  * @see https://gvisor.dev/docs/user_guide/containerd/configuration/ (runtime_type io.containerd.runsc.v1)
  * @see https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/containerd-kata.md (io.containerd.kata.v2)
@@ -71,12 +72,14 @@ export interface PodRecord {
   uid: string;
   runtimeClassName: string | null;
   handler: string;
-  /** The pause container's record (runc), or '' when the sandbox is a Sentry or a VM. */
+  /** The pause container's record (runc on containerd), or '' when the sandbox is a Sentry, a VM, or CRI-O's pinned namespaces with no infra container. */
   sandboxId: string;
   containerId: string;
   ip: string;
   phase: 'Running' | 'Succeeded' | 'Failed';
   seq: number;
+  /** The cluster (kubeconfig context) whose API server has it; absent: lab-containerd. */
+  cluster?: string;
 }
 
 /** A pod's uid (the lab's: derived from the container id, so replays agree). */

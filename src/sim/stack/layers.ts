@@ -7,7 +7,7 @@ import type { LayerSpec } from '../trace.ts';
  * marked as such. One list per front end; a sandboxed runtime adds the
  * kernel that will serve the container (the Sentry, the guest kernel).
  */
-export type StackKind = 'docker' | 'kubernetes' | 'podman' | 'runc';
+export type StackKind = 'docker' | 'kubernetes' | 'kubernetes-crio' | 'podman' | 'runc';
 
 const L = (id: string, label: string, kind: LayerSpec['kind'], description: string, hostKernel = false): LayerSpec => ({ id, label, kind, hostKernel, description });
 
@@ -37,6 +37,21 @@ const PODMAN_TOP: LayerSpec[] = [
   L('conmon', 'conmon', 'user', 'The container monitor: a small C program that runs the OCI runtime and stays as the container\'s parent, holding its terminal and logs.'),
 ];
 
+/**
+ * The lab-crio node: CRI-O instead of containerd. An "oci" runtime (crun, the
+ * default, or runc) runs under one conmon per container; a "vm" runtime
+ * (kata, runsc) is a containerd shim v2 binary that CRI-O starts and talks
+ * ttRPC to itself — the sandboxed list.
+ * @see cri-o/cri-o docs/crio.conf.5.md (runtime_type); internal/oci/runtime_oci.go, runtime_vm.go
+ */
+const CRIO: LayerSpec = L('crio', 'CRI-O', 'user', 'CRI-O, a CRI runtime made for Kubernetes: it pulls images into containers/storage, pins the pod\'s namespaces with pinns, runs the CNI, writes each container\'s OCI spec and starts conmon (or a VM runtime\'s shim). No containerd.');
+const CRIO_OCI: LayerSpec[] = [CRIO, L('conmon', 'conmon', 'user', 'The container monitor CRI-O forks for each container: it runs the OCI runtime, then stays as the container\'s parent holding its stdio, log and exit status, so CRI-O can restart without touching the container.')];
+const CRIO_VM: LayerSpec[] = [
+  CRIO,
+  L('shim-api', 'ttRPC · shim socket', 'boundary', 'ttRPC over the shim\'s socket: CRI-O speaks the containerd shim v2 API (Create, Start, Kill, Delete) with no containerd in between.'),
+  L('shim', 'shim v2 (no containerd)', 'user', 'A "vm" runtime: containerd-shim-kata-v2 or containerd-shim-runsc-v1, started by CRI-O itself, one per pod; it runs the sandbox and every container in it.'),
+];
+
 const BOTTOM: LayerSpec[] = [
   L('oci-runtime', 'OCI runtime', 'user', 'The low-level runtime (runc, crun, runsc, Kata\'s shim): reads config.json and makes the container with kernel calls.'),
   L('host-syscall', 'syscall', 'boundary', 'The runtime\'s system calls into the host kernel.', true),
@@ -47,13 +62,17 @@ const SANDBOX = L('sandbox-kernel', 'container\'s kernel', 'kernel', 'The kernel
 const CONTAINER = L('container', 'container', 'user', 'The container\'s first process, with exactly the isolation the spec asked for.');
 
 export function stackLayers(kind: StackKind, sandboxed: boolean): LayerSpec[] {
-  const top = kind === 'docker' ? [...DOCKER_TOP, ...SHIM] : kind === 'kubernetes' ? [...KUBE_TOP, ...SHIM] : kind === 'podman' ? PODMAN_TOP : [];
+  const top = kind === 'docker' ? [...DOCKER_TOP, ...SHIM]
+    : kind === 'kubernetes' ? [...KUBE_TOP, ...SHIM]
+      : kind === 'kubernetes-crio' ? [...KUBE_TOP, ...(sandboxed ? CRIO_VM : CRIO_OCI)]
+        : kind === 'podman' ? PODMAN_TOP : [];
   return [...top, ...BOTTOM, ...(sandboxed ? [SANDBOX] : []), CONTAINER];
 }
 
 export const STACK_LABEL: Readonly<Record<StackKind, string>> = {
   docker: 'docker → dockerd → containerd → shim → runtime',
   kubernetes: 'kubectl → API server → kubelet → CRI → runtime',
+  'kubernetes-crio': 'kubectl → API server → kubelet → CRI → CRI-O → runtime',
   podman: 'podman → conmon → runtime',
   runc: 'runc',
 };
