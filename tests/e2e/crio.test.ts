@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLocal, launchChromium } from './chromium.ts';
-import { buildAndServe, type Served } from './serveApp.ts';
+import { openLabPage, terminalScreen, typeLine as typeInto, type LabPage } from './labPage.ts';
 
 /**
  * The lab-crio cluster in the real page: `kubectl config use-context
@@ -9,39 +8,22 @@ import { buildAndServe, type Served } from './serveApp.ts';
  * conmon → crun), lands the terminal in the pod, and a RuntimeClass gvisor
  * pod's next call is served by the Sentry. Leaves screenshots/kubectl-crio.png.
  */
-let served: Served | undefined;
-let browser: Browser | undefined;
+let lab: LabPage;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  served = await buildAndServe();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await context.route((url) => !isLocal(url.href), (route) => route.abort());
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  await page.goto(served.url, { waitUntil: 'load' });
-  await page.locator('.terminal-host .xterm-rows').waitFor();
+  lab = await openLabPage({ width: 1600, height: 1000 });
+  ({ page, errors } = lab);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-}, 15_000);
+afterAll(async () => lab?.close(), 15_000);
 
-const screen = async () => (await page.locator('.terminal-host .xterm-rows > div').allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+const screen = () => terminalScreen(page);
 const diagramLabel = async () => (await page.locator('.pane-diagram .diagram-pane svg').first().getAttribute('aria-label')) ?? '';
 const heading = async () => (await page.locator('.pane-diagram .diagram-head h2').first().textContent()) ?? '';
 
-async function typeLine(text: string): Promise<void> {
-  await page.locator('.terminal-host').click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
+const typeLine = (text: string) => typeInto(page, text);
 
 describe('kubectl on the CRI-O cluster', () => {
   it('switches context and draws CRI-O and conmon for the pod', async () => {
