@@ -71,12 +71,14 @@ function runPod(state: HostState, cmd: Extract<KubectlCommand, { type: 'run' }>,
     return { ok: true, value: { ...base, stdout: 'If you don\'t see a command prompt, try pressing enter.\n', attach } };
   }
   if (cmd.request.command.length === 0 || ['sh', 'bash'].includes(program)) return { ok: true, value: { ...base, stdout: `pod/${started.pod.name} created\n` } };
-  // A command with no terminal runs to its end; the pod completes (restartPolicy Never) — the lab does not restart it.
+  // A command with no terminal runs to its end and the pod completes, as with --restart=Never.
   const inside = runInContainer(started.state, attach, c.spec.process.args.join(' '));
   if (!inside.ok) return { ok: true, value: { ...base, stdout: `pod/${started.pod.name} created\n`, stderr: `${inside.message}\n` } };
   const ended = stopped(inside.value, c, inside.value.status);
   const pods = ended.stack.pods.map((p) => (samePod(p, started.pod) ? { ...p, phase: inside.value.status === 0 ? 'Succeeded' as const : 'Failed' as const } : p));
-  return { ok: true, value: { ...inside.value, ...ended, stack: { ...ended.stack, pods }, path, stdout: `pod/${started.pod.name} created\n${cmd.attach ? inside.value.stdout : ''}`, status: 0, attach: undefined } };
+  // With restartPolicy Always (kubectl run's default) the kubelet would start the container again and again (CrashLoopBackOff).
+  const restarts = cmd.restartPolicy === 'Always' ? `${LAB_PREFIX}with restartPolicy Always the kubelet would restart this container after it exits (CrashLoopBackOff); the lab leaves the pod as it ended — add --restart=Never for what the lab shows\n` : '';
+  return { ok: true, value: { ...inside.value, ...ended, stack: { ...ended.stack, pods }, path, stdout: `pod/${started.pod.name} created\n${cmd.attach ? inside.value.stdout : ''}`, stderr: restarts, status: 0, attach: undefined } };
 }
 
 function podsTable(pods: readonly PodRecord[], names: readonly string[], wide: boolean): string {
