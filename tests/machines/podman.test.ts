@@ -231,3 +231,13 @@ describe('rootless podman\'s own files', () => {
     expect(listed.ok && listed.value.stdout).toMatch(/ root +(shadow|42) .* shadow\n/);
   });
 });
+
+describe('rootless podman\'s network', () => {
+  it('ip addr gets through containers-common\'s profile, which checks socket\'s netlink protocol, and shows pasta\'s copy of the host address', () => {
+    const r = runControlLine({ host: HOST.boot(), stack: EMPTY_STACK }, 'podman run -it alpine sh', null);
+    if (!r.ok || !r.value.attach) throw new Error('no container');
+    const ip = runInContainer(r.value, r.value.attach, 'ip addr');
+    expect(ip.ok && ip.value.inner?.calls.find((c) => c.name === 'socket')?.errno).toBeNull();
+    expect(ip.ok && ip.value.stdout).toContain('inet 10.0.2.15/24');
+  });
+});

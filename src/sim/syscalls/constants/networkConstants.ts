@@ -57,6 +57,15 @@ export const IP_PROTOCOLS: ConstantFamily = {
     ['IPPROTO_SCTP', 132], ['IPPROTO_UDPLITE', 136], ['IPPROTO_MPLS', 137], ['IPPROTO_ETHERNET', 143],
     ['IPPROTO_RAW', 255], ['IPPROTO_SMC', 256], ['IPPROTO_MPTCP', 262],
   ],
+  // socket(AF_NETLINK, …, protocol) takes a netlink family in the same argument; read, never printed for IP.
+  // @see include/uapi/linux/netlink.h
+  aliases: [
+    ['NETLINK_ROUTE', 0], ['NETLINK_USERSOCK', 2], ['NETLINK_FIREWALL', 3], ['NETLINK_SOCK_DIAG', 4], ['NETLINK_NFLOG', 5],
+    ['NETLINK_XFRM', 6], ['NETLINK_SELINUX', 7], ['NETLINK_ISCSI', 8], ['NETLINK_AUDIT', 9], ['NETLINK_FIB_LOOKUP', 10],
+    ['NETLINK_CONNECTOR', 11], ['NETLINK_NETFILTER', 12], ['NETLINK_IP6_FW', 13], ['NETLINK_DNRTMSG', 14],
+    ['NETLINK_KOBJECT_UEVENT', 15], ['NETLINK_GENERIC', 16], ['NETLINK_SCSITRANSPORT', 18], ['NETLINK_ECRYPTFS', 19],
+    ['NETLINK_RDMA', 20], ['NETLINK_CRYPTO', 21], ['NETLINK_SMC', 22],
+  ],
 };
 
 /** shutdown(2) how. @see include/linux/net.h */
