@@ -18,10 +18,10 @@ import { podmanLine } from './podman.ts';
 import { runcLine } from './runcCli.ts';
 
 /**
- * Lines for the container engines on the lab's host (`docker …`), and lines
- * typed while the terminal is attached to a container. Every control line
- * runs on the host, whichever shell the terminal shows: the lab's docker is
- * the host's.
+ * Lines for the container engines on the lab's host — `docker …` here,
+ * `kubectl …`, `podman …` and `runc …` in their own files — and lines typed
+ * while the terminal is attached to a container. Every control line runs on
+ * the host, whichever shell the terminal shows: the lab's engines are the host's.
  */
 export function isControlLine(text: string): boolean {
   const first = text.trim().split(/\s+/)[0] ?? '';
