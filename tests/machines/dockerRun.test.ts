@@ -33,6 +33,8 @@ describe('docker run: each flag changes the container the terminal lands in', ()
     ['--read-only: no file can be created at /', '--read-only', 'touch /x', 'EROFS'],
     ['default: / is writable', '', 'touch /x', null],
     ['--cap-drop ALL: chroot needs CAP_SYS_CHROOT', '--cap-drop ALL', 'chroot("/tmp")', 'EPERM'],
+    ['--cap-drop ALL: root cannot give a file away without CAP_CHOWN', '--cap-drop ALL', 'chown("/etc/hostname", 1000, 1000)', 'EPERM'],
+    ['default: Docker\'s CAP_CHOWN lets root give it away', '', 'chown("/etc/hostname", 1000, 1000)', null],
     ['--user 1000: reading /etc/shadow is refused', '--user 1000', 'cat /etc/shadow', 'EACCES'],
   ])('%s', (_what, flags, line, errno) => {
     const r = inside(flags, line);

@@ -38,7 +38,9 @@ export function chmod(env: VfsEnv, ctx: PathCtx, path: string, mode: number, now
 }
 
 function chownAllowed(f: Resolved, cred: FsCred, uid: number, gid: number): boolean {
-  if (hasCap(cred.caps, 'CAP_CHOWN')) return true;
+  // In a user namespace CAP_CHOWN counts only for a file whose owner is mapped there (and the ids it is given).
+  const mapped = (u: number, g: number) => cred.mapped?.(u, g) ?? true;
+  if (hasCap(cred.caps, 'CAP_CHOWN') && mapped(f.node.uid, f.node.gid) && mapped(uid === -1 ? f.node.uid : uid, gid === -1 ? f.node.gid : gid)) return true;
   const owner = cred.fsuid === f.node.uid;
   const uidOk = uid === -1 || (owner && uid === f.node.uid);
   const gidOk = gid === -1 || (owner && (gid === f.node.gid || inGroup(cred, gid)));

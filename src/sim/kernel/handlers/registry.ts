@@ -7,6 +7,7 @@ import { identityHandlers } from './identity.ts';
 import { lifecycleHandlers } from './lifecycle.ts';
 import { memoryHandlers } from './memory.ts';
 import { mknodHandlers } from './mknod.ts';
+import { attrHandlers } from './attrs.ts';
 import { ioctlHandler } from './ioctl.ts';
 import { ptraceHandlers } from './ptrace.ts';
 import { mountHandlers } from './mounts.ts';
@@ -27,6 +28,7 @@ const HANDLERS: Record<string, SyscallHandler> = {
   ...lifecycleHandlers,
   ...memoryHandlers,
   ...mknodHandlers,
+  ...attrHandlers,
   ...ptraceHandlers,
   ...fileHandlers,
   ...fdHandlers,
