@@ -95,7 +95,8 @@ function statusText(v: Viewer, p: Process): string {
     `Tgid:\t${pidSeenBy(v.world, viewer, p)}`, 'Ngid:\t0', `Pid:\t${pidSeenBy(v.world, viewer, p, 'tid')}`,
     `PPid:\t${parent ? pidSeenBy(v.world, viewer, parent) : 0}`, 'TracerPid:\t0',
     `Uid:\t${ids('uid', c.uid, c.euid, c.suid, c.fsuid)}`, `Gid:\t${ids('gid', c.gid, c.egid, c.sgid, c.fsgid)}`,
-    'FDSize:\t64', `Groups:\t${c.groups.join(' ')}`,
+    // Supplementary groups as the reader's user namespace sees them (fs/proc/array.c task_state: from_kgid_munged).
+    'FDSize:\t64', `Groups:\t${c.groups.map((g) => uidSeenIn(v.world, viewer.ns.user, g, 'gid')).join(' ')}`,
     `NStgid:\t${nspids}`, `NSpid:\t${nspids}`, `NSpgid:\t${nspids}`, `NSsid:\t${nspids}`,
     `VmRSS:\t${Math.round(p.memBytes / 1024)} kB`, `Threads:\t${Object.values(v.world.procs).filter((t) => t.tgid === p.tgid).length}`,
     `CapInh:\t${capMask(c.inheritable, CAPABILITIES)}`, `CapPrm:\t${capMask(c.permitted, CAPABILITIES)}`,
