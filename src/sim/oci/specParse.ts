@@ -1,6 +1,6 @@
 import { childPath, lineColumn, parseJsonText, type JsonObject, type JsonValue } from '../seccomp/jsonText.ts';
 import {
-  absolutePath, asBool, asObject, asText, asTexts, checkFields, describeJson, listOf, need, opt, Problem, wholeIn,
+  absolutePath, asBool, asObject, asText, asTexts, checkFields, describeJson, listOf, need, opt, optFields, Problem, wholeIn,
   type Checked, type ReadCtx, type Reader,
 } from './specParseFields.ts';
 import { readLinux } from './specParseLinux.ts';
@@ -52,16 +52,8 @@ const readMount: Reader<OciMount> = (v, p, ctx) => {
     ctx.warnings.push(`${childPath(p, 'destination')}: ${JSON.stringify(destination)} is relative; runc warns that this is deprecated and mounts it at /${destination}, and so does the lab`);
     destination = `/${destination}`;
   }
-  const mount: OciMount = { destination };
-  for (const key of ['type', 'source'] as const) {
-    const s = opt(obj, p, key, ctx, asText);
-    if (s instanceof Problem) return s;
-    if (s !== undefined) mount[key] = s;
-  }
-  const options = opt(obj, p, 'options', ctx, asTexts);
-  if (options instanceof Problem) return options;
-  if (options !== undefined) mount.options = options;
-  return mount;
+  const rest = optFields<Omit<OciMount, 'destination'>>(obj, p, ctx, { type: asText, source: asText, options: asTexts });
+  return rest instanceof Problem ? rest : { destination, ...rest };
 };
 
 /** A hook's timeout, in seconds, must be above zero (config.md "Hooks"). */
@@ -73,16 +65,8 @@ const readHook: Reader<OciHook> = (v, p, ctx) => {
   checkFields(obj, p, ctx, ['path', 'args', 'env', 'timeout']);
   const path = need(obj, p, 'path', ctx, absolutePath("a hook's program"), 'the program to run');
   if (path instanceof Problem) return path;
-  const hook: OciHook = { path };
-  for (const key of ['args', 'env'] as const) {
-    const list = opt(obj, p, key, ctx, asTexts);
-    if (list instanceof Problem) return list;
-    if (list !== undefined) hook[key] = list;
-  }
-  const timeout = opt(obj, p, 'timeout', ctx, TIMEOUT);
-  if (timeout instanceof Problem) return timeout;
-  if (timeout !== undefined) hook.timeout = timeout;
-  return hook;
+  const rest = optFields<Omit<OciHook, 'path'>>(obj, p, ctx, { args: asTexts, env: asTexts, timeout: TIMEOUT });
+  return rest instanceof Problem ? rest : { path, ...rest };
 };
 
 const HOOK_NAMES: readonly OciHookName[] = ['prestart', 'createRuntime', 'createContainer', 'startContainer', 'poststart', 'poststop'];
@@ -91,13 +75,7 @@ const readHooks: Reader<OciHooks> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, HOOK_NAMES);
-  const hooks: OciHooks = {};
-  for (const name of HOOK_NAMES) {
-    const list = opt(obj, p, name, ctx, listOf(readHook));
-    if (list instanceof Problem) return list;
-    if (list !== undefined) hooks[name] = list;
-  }
-  return hooks;
+  return optFields<OciHooks>(obj, p, ctx, Object.fromEntries(HOOK_NAMES.map((name) => [name, listOf(readHook)])) as Record<OciHookName, Reader<OciHook[]>>);
 };
 
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;

@@ -44,6 +44,21 @@ export function opt<T>(obj: JsonObject, path: string, key: string, ctx: ReadCtx,
   return value === undefined ? undefined : read(value, childPath(path, key), ctx);
 }
 
+/**
+ * Several optional members read at once, in the order given: the first
+ * Problem, else an object holding the members that are present (a reader's
+ * undefined counts as absent).
+ */
+export function optFields<T extends object>(obj: JsonObject, path: string, ctx: ReadCtx, readers: { [K in keyof T]-?: Reader<NonNullable<T[K]> | undefined> }): Checked<T> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(readers) as (keyof T & string)[]) {
+    const value = opt(obj, path, key, ctx, readers[key]);
+    if (value instanceof Problem) return value;
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
+}
+
 export const asBool: Reader<boolean> = (v, p) => (typeof v === 'boolean' ? v : new Problem(p, `expected true or false, found ${describeJson(v)}`));
 
 export const asText: Reader<string> = (v, p) => asString(v, p);

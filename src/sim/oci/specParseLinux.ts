@@ -1,7 +1,7 @@
 import { childPath } from '../seccomp/jsonText.ts';
 import {
-  absolutePath, asObject, asStringMap, asText, checkFields, I64, listOf, need, oneOf, opt, Problem, U32,
-  type Checked, type Reader,
+  absolutePath, asObject, asStringMap, asText, checkFields, I64, listOf, need, oneOf, opt, optFields, Problem, U32,
+  type Reader,
 } from './specParseFields.ts';
 import { readResources } from './specParseResources.ts';
 import { readSeccomp } from './specParseSeccomp.ts';
@@ -93,11 +93,6 @@ export const readLinux: Reader<OciLinux> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, LINUX_FIELDS, LINUX_UNMODELLED);
-  const linux: OciLinux = { namespaces: [] };
-  for (const key of Object.keys(READERS) as (keyof OciLinux)[]) {
-    const value: Checked<unknown> = opt(obj, p, key, ctx, READERS[key] as Reader<unknown>);
-    if (value instanceof Problem) return value;
-    if (value !== undefined) (linux as unknown as Record<string, unknown>)[key] = value;
-  }
-  return linux;
+  const linux = optFields<OciLinux>(obj, p, ctx, READERS);
+  return linux instanceof Problem ? linux : { ...linux, namespaces: linux.namespaces ?? [] };
 };

@@ -1,7 +1,7 @@
 import { isCapability } from '../kernel/capabilities.ts';
 import { childPath, type JsonObject } from '../seccomp/jsonText.ts';
 import {
-  absolutePath, asBool, asObject, asText, asTexts, checkFields, listOf, need, opt, Problem, U32, U64, wholeIn,
+  absolutePath, asBool, asObject, asText, asTexts, checkFields, listOf, need, opt, optFields, Problem, U32, U64, wholeIn,
   type Checked, type ReadCtx, type Reader,
 } from './specParseFields.ts';
 import type { OciCapabilities, OciProcess, OciUser } from './spec.ts';
@@ -107,30 +107,8 @@ export const readProcess: Reader<OciProcess> = (v, p, ctx) => {
   });
   const cwd = need(obj, p, 'cwd', ctx, absolutePath('the working directory'), 'runc refuses an empty one ("Cwd property must not be empty")');
   if (cwd instanceof Problem) return cwd;
-  const process: OciProcess = { user, args, env: env ?? [], cwd };
-  const rest = readOptional(obj, p, ctx, process);
-  return rest instanceof Problem ? rest : process;
+  const rest = optFields<Pick<OciProcess, 'terminal' | 'capabilities' | 'rlimits' | 'noNewPrivileges' | 'apparmorProfile' | 'oomScoreAdj'>>(obj, p, ctx, {
+    terminal: asBool, capabilities: readCapabilities, rlimits: listOf(readRlimit), noNewPrivileges: asBool, apparmorProfile: asText, oomScoreAdj: OOM_SCORE_ADJ,
+  });
+  return rest instanceof Problem ? rest : { user, args, env: env ?? [], cwd, ...rest };
 };
-
-/** The optional members, written into `process`. */
-function readOptional(obj: JsonObject, p: string, ctx: ReadCtx, process: OciProcess): Problem | null {
-  const terminal = opt(obj, p, 'terminal', ctx, asBool);
-  if (terminal instanceof Problem) return terminal;
-  const caps = opt(obj, p, 'capabilities', ctx, readCapabilities);
-  if (caps instanceof Problem) return caps;
-  const rlimits = opt(obj, p, 'rlimits', ctx, listOf(readRlimit));
-  if (rlimits instanceof Problem) return rlimits;
-  const nnp = opt(obj, p, 'noNewPrivileges', ctx, asBool);
-  if (nnp instanceof Problem) return nnp;
-  const apparmor = opt(obj, p, 'apparmorProfile', ctx, asText);
-  if (apparmor instanceof Problem) return apparmor;
-  const oom = opt(obj, p, 'oomScoreAdj', ctx, OOM_SCORE_ADJ);
-  if (oom instanceof Problem) return oom;
-  if (terminal !== undefined) process.terminal = terminal;
-  if (caps !== undefined) process.capabilities = caps;
-  if (rlimits !== undefined) process.rlimits = rlimits;
-  if (nnp !== undefined) process.noNewPrivileges = nnp;
-  if (apparmor !== undefined) process.apparmorProfile = apparmor;
-  if (oom !== undefined) process.oomScoreAdj = oom;
-  return null;
-}

@@ -1,6 +1,6 @@
 import { childPath } from '../seccomp/jsonText.ts';
 import {
-  asBool, asObject, asText, checkFields, I64, listOf, need, oneOf, opt, Problem, U16, U64, wholeIn, type Reader,
+  asBool, asObject, asText, checkFields, I64, listOf, need, oneOf, opt, optFields, Problem, U16, U64, wholeIn, type Reader,
 } from './specParseFields.ts';
 import type { OciDeviceRule, OciResources } from './spec.ts';
 
@@ -22,33 +22,14 @@ const readMemory: Reader<Memory> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, ['limit', 'reservation', 'swap'], ['kernel', 'kernelTCP', 'swappiness', 'disableOOMKiller', 'useHierarchy', 'checkBeforeUpdate']);
-  const out: Memory = {};
-  for (const key of ['limit', 'reservation', 'swap'] as const) {
-    const n = opt(obj, p, key, ctx, MEMORY);
-    if (n instanceof Problem) return n;
-    if (n !== undefined) out[key] = n;
-  }
-  return out;
+  return optFields<Memory>(obj, p, ctx, { limit: MEMORY, reservation: MEMORY, swap: MEMORY });
 };
 
 const readCpu: Reader<Cpu> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, ['shares', 'quota', 'period', 'cpus'], ['burst', 'realtimeRuntime', 'realtimePeriod', 'mems', 'idle']);
-  const shares = opt(obj, p, 'shares', ctx, U64);
-  if (shares instanceof Problem) return shares;
-  const quota = opt(obj, p, 'quota', ctx, I64);
-  if (quota instanceof Problem) return quota;
-  const period = opt(obj, p, 'period', ctx, U64);
-  if (period instanceof Problem) return period;
-  const cpus = opt(obj, p, 'cpus', ctx, asText);
-  if (cpus instanceof Problem) return cpus;
-  const out: Cpu = {};
-  if (shares !== undefined) out.shares = shares;
-  if (quota !== undefined) out.quota = quota;
-  if (period !== undefined) out.period = period;
-  if (cpus !== undefined) out.cpus = cpus;
-  return out;
+  return optFields<Cpu>(obj, p, ctx, { shares: U64, quota: I64, period: U64, cpus: asText });
 };
 
 /** A device cgroup rule; no type, major or minor means "any" (a, *, *). */
@@ -58,21 +39,12 @@ const readDeviceRule: Reader<OciDeviceRule> = (v, p, ctx) => {
   checkFields(obj, p, ctx, ['allow', 'type', 'major', 'minor', 'access']);
   const allow = need(obj, p, 'allow', ctx, asBool, 'whether the rule allows or denies');
   if (allow instanceof Problem) return allow;
-  const type = opt(obj, p, 'type', ctx, oneOf(['a', 'b', 'c'] as const, 'a device type', 'the spec\'s are'));
-  if (type instanceof Problem) return type;
-  const major = opt(obj, p, 'major', ctx, I64);
-  if (major instanceof Problem) return major;
-  const minor = opt(obj, p, 'minor', ctx, I64);
-  if (minor instanceof Problem) return minor;
-  const access = opt(obj, p, 'access', ctx, asText);
-  if (access instanceof Problem) return access;
-  if (access !== undefined && !/^[rwm]*$/.test(access)) return new Problem(childPath(p, 'access'), `${JSON.stringify(access)} is not an access; it is made of r (read), w (write) and m (mknod)`);
-  const rule: OciDeviceRule = { allow };
-  if (type !== undefined) rule.type = type;
-  if (major !== undefined) rule.major = major;
-  if (minor !== undefined) rule.minor = minor;
-  if (access !== undefined) rule.access = access;
-  return rule;
+  const rest = optFields<Omit<OciDeviceRule, 'allow'>>(obj, p, ctx, {
+    type: oneOf(['a', 'b', 'c'] as const, 'a device type', 'the spec\'s are'), major: I64, minor: I64, access: asText,
+  });
+  if (rest instanceof Problem) return rest;
+  if (rest.access !== undefined && !/^[rwm]*$/.test(rest.access)) return new Problem(childPath(p, 'access'), `${JSON.stringify(rest.access)} is not an access; it is made of r (read), w (write) and m (mknod)`);
+  return { allow, ...rest };
 };
 
 const readBlockIO: Reader<{ weight?: number }> = (v, p, ctx) => {
@@ -98,21 +70,5 @@ export const readResources: Reader<OciResources> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, ['devices', 'memory', 'cpu', 'pids', 'blockIO'], ['hugepageLimits', 'network', 'rdma', 'unified']);
-  const devices = opt(obj, p, 'devices', ctx, listOf(readDeviceRule));
-  if (devices instanceof Problem) return devices;
-  const memory = opt(obj, p, 'memory', ctx, readMemory);
-  if (memory instanceof Problem) return memory;
-  const cpu = opt(obj, p, 'cpu', ctx, readCpu);
-  if (cpu instanceof Problem) return cpu;
-  const pids = opt(obj, p, 'pids', ctx, readPids);
-  if (pids instanceof Problem) return pids;
-  const blockIO = opt(obj, p, 'blockIO', ctx, readBlockIO);
-  if (blockIO instanceof Problem) return blockIO;
-  const out: OciResources = {};
-  if (devices !== undefined) out.devices = devices;
-  if (memory !== undefined) out.memory = memory;
-  if (cpu !== undefined) out.cpu = cpu;
-  if (pids !== undefined) out.pids = pids;
-  if (blockIO !== undefined) out.blockIO = blockIO;
-  return out;
+  return optFields<OciResources>(obj, p, ctx, { devices: listOf(readDeviceRule), memory: readMemory, cpu: readCpu, pids: readPids, blockIO: readBlockIO });
 };

@@ -2,7 +2,7 @@ import { ERRNO_RET_MAX } from '../seccomp/parseRule.ts';
 import { SECCOMP_ACTIONS, SECCOMP_ARCHES, SECCOMP_MAX_ARGS, SECCOMP_OPS } from '../seccomp/profile.ts';
 import { childPath } from '../seccomp/jsonText.ts';
 import {
-  asObject, asTexts, checkFields, listOf, need, oneOf, opt, Problem, U64, wholeIn, type Reader,
+  asObject, asTexts, checkFields, listOf, need, oneOf, opt, optFields, Problem, U64, wholeIn, type Reader,
 } from './specParseFields.ts';
 import type { OciSeccomp, OciSeccompRule } from './spec.ts';
 
@@ -67,18 +67,11 @@ export const readSeccomp: Reader<OciSeccomp> = (v, p, ctx) => {
   checkFields(obj, p, ctx, ['defaultAction', 'defaultErrnoRet', 'architectures', 'flags', 'syscalls'], ['listenerPath', 'listenerMetadata']);
   const defaultAction = need(obj, p, 'defaultAction', ctx, action, 'the action for syscalls no rule names');
   if (defaultAction instanceof Problem) return defaultAction;
-  const defaultErrnoRet = opt(obj, p, 'defaultErrnoRet', ctx, errnoRet);
-  if (defaultErrnoRet instanceof Problem) return defaultErrnoRet;
-  const architectures = opt(obj, p, 'architectures', ctx, listOf(oneOf(SECCOMP_ARCHES, 'an architecture runc knows')));
-  if (architectures instanceof Problem) return architectures;
-  const flags = opt(obj, p, 'flags', ctx, listOf(oneOf(SECCOMP_FLAGS, 'a seccomp filter flag runc knows')));
-  if (flags instanceof Problem) return flags;
-  const syscalls = opt(obj, p, 'syscalls', ctx, listOf(readRule));
-  if (syscalls instanceof Problem) return syscalls;
-  const out: OciSeccomp = { defaultAction };
-  if (defaultErrnoRet !== undefined) out.defaultErrnoRet = defaultErrnoRet;
-  if (architectures !== undefined) out.architectures = architectures;
-  if (flags !== undefined) out.flags = flags;
-  if (syscalls !== undefined) out.syscalls = syscalls;
-  return out;
+  const rest = optFields<Omit<OciSeccomp, 'defaultAction'>>(obj, p, ctx, {
+    defaultErrnoRet: errnoRet,
+    architectures: listOf(oneOf(SECCOMP_ARCHES, 'an architecture runc knows')),
+    flags: listOf(oneOf(SECCOMP_FLAGS, 'a seccomp filter flag runc knows')),
+    syscalls: listOf(readRule),
+  });
+  return rest instanceof Problem ? rest : { defaultAction, ...rest };
 };
