@@ -121,29 +121,27 @@ function endSandbox(s: Session, pid: number): Session {
  * @see pid_namespaces(7), docker/cli docs "docker container stop"
  */
 export function dockerStop(state: HostState, refs: readonly string[]): Printed {
-  let cur = state;
-  let out = '';
-  let err = '';
-  for (const ref of refs) {
-    const c = findContainer(cur.stack, ref);
-    if ('error' in c) { err += `Error response from daemon: ${c.error}\n`; continue; }
-    if (c.status === 'running') cur = stopped(cur, c, 137);
-    out += `${ref}\n`;
-  }
-  return { state: cur, stdout: out, stderr: err, status: err ? 1 : 0 };
+  return eachContainer(state, refs, (cur, c) => (c.status === 'running' ? stopped(cur, c, 137) : cur));
 }
 
 export function dockerRm(state: HostState, refs: readonly string[], force: boolean): Printed {
+  return eachContainer(state, refs, (cur, c) => {
+    if (c.status === 'running' && !force) return `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`;
+    const ended = c.status === 'running' ? stopped(cur, c, 137) : cur;
+    return { ...ended, stack: removed(ended.stack, c.id) };
+  });
+}
+
+/** Applies `act` to each container named, in order, as docker does: it prints each name done and the daemon's error for each refused. */
+function eachContainer(state: HostState, refs: readonly string[], act: (cur: HostState, c: ContainerRecord) => HostState | string): Printed {
   let cur = state;
   let out = '';
   let err = '';
   for (const ref of refs) {
     const c = findContainer(cur.stack, ref);
-    if ('error' in c) { err += `Error response from daemon: ${c.error}\n`; continue; }
-    if (c.status === 'running' && !force) { err += `Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`; continue; }
-    if (c.status === 'running') cur = stopped(cur, c, 137);
-    cur = { ...cur, stack: removed(cur.stack, c.id) };
-    out += `${ref}\n`;
+    const next = 'error' in c ? c.error : act(cur, c);
+    if (typeof next === 'string') err += `Error response from daemon: ${next}\n`;
+    else { cur = next; out += `${ref}\n`; }
   }
   return { state: cur, stdout: out, stderr: err, status: err ? 1 : 0 };
 }
