@@ -5,6 +5,7 @@ import { playbackMachine } from '../machines/playbackMachine.ts';
 /** Playback's pace and speeds, for the UI (which may not import the machine). */
 export { HOP_MS, SPEEDS } from '../machines/playbackMachine.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
+import type { Language } from '../sim/text/language.ts';
 import type { Engine } from './engine.ts';
 import type { Completion } from './completion.ts';
 import type { CompareRow } from '../machines/compareRuntimes.ts';
@@ -54,6 +55,8 @@ export interface LabState {
   theme: 'light' | 'dark';
   /** Presenter font scale: 1 is the default size. */
   fontScale: number;
+  /** The language of every UI string and lesson (`en`, `zh`). */
+  language: Language;
   chooseRuntime: (id: string) => void;
   /** Changes one setting of the chosen runtime; its session boots again with it. */
   setOption: (key: string, value: string) => void;
@@ -96,6 +99,7 @@ export interface LabState {
   setSpeed: (speed: number) => void;
   setTheme: (theme: 'light' | 'dark') => void;
   setFontScale: (scale: number) => void;
+  setLanguage: (language: Language) => void;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -163,6 +167,7 @@ export function createLabStore(engine?: Engine): LabStore {
       playback: { entryId: null, call: 0, hop: 0, playing: false, speed: 1 },
       theme: 'light',
       fontScale: 1,
+      language: 'en',
       chooseRuntime: (id) => withModel((m) => {
         // Picking a runtime leaves any container the terminal was attached to (it keeps running).
         if (m.runtimes.some((r) => r.id === id)) set({ runtimeId: id as RuntimeId, container: null });
@@ -257,6 +262,7 @@ export function createLabStore(engine?: Engine): LabStore {
       setSpeed: (speed) => player.send({ type: 'playback.speed', speed }),
       setTheme: (theme) => set({ theme }),
       setFontScale: (scale) => set({ fontScale: Math.min(2, Math.max(0.75, scale)) }),
+      setLanguage: (language) => set({ language }),
     };
   });
 

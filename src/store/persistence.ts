@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from '../sim/text/language.ts';
 import type { ContainerView, LabState, LabStore } from './labStore.ts';
 
 /**
@@ -29,6 +30,8 @@ export interface SavedSession {
   lines: SavedLine[];
   theme: 'light' | 'dark';
   fontScale: number;
+  /** Absent in sessions saved before the lab spoke Chinese: English. */
+  language?: Language;
 }
 
 /** The part of Storage the lab uses (localStorage in the page, a map in tests). */
@@ -46,6 +49,7 @@ export function snapshot(state: LabState): SavedSession {
     lines: state.entries.filter((e) => !e.compared).slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input, ...(e.spec !== undefined ? { spec: e.spec } : {}) })),
     theme: state.theme,
     fontScale: state.fontScale,
+    language: state.language,
   };
 }
 
@@ -81,6 +85,7 @@ function check(d: unknown): string | null {
   if (bad >= 0) return `has a malformed line (number ${bad + 1})`;
   if (s.theme !== 'light' && s.theme !== 'dark') return 'has an unknown theme';
   if (typeof s.fontScale !== 'number' || !Number.isFinite(s.fontScale)) return 'has no font size';
+  if (s.language !== undefined && !isLanguage(s.language)) return `has an unknown language (${String(s.language)})`;
   return null;
 }
 
@@ -92,6 +97,7 @@ export function restore(store: LabStore, saved: SavedSession): void {
   const api = store.getState();
   api.setTheme(saved.theme);
   api.setFontScale(saved.fontScale);
+  if (saved.language) api.setLanguage(saved.language);
   for (const line of saved.lines) {
     api.configure(line.runtime, line.options);
     if (typeof line.spec === 'string') api.applySpec(line.spec);
@@ -119,6 +125,6 @@ export function attachPersistence(store: LabStore, storage: KeyValueStore): () =
   };
   save(store.getState());
   return store.subscribe((state, prev) => {
-    if (state.entries !== prev.entries || state.runtimeId !== prev.runtimeId || state.container !== prev.container || state.options !== prev.options || state.theme !== prev.theme || state.fontScale !== prev.fontScale) save(state);
+    if (state.entries !== prev.entries || state.runtimeId !== prev.runtimeId || state.container !== prev.container || state.options !== prev.options || state.theme !== prev.theme || state.fontScale !== prev.fontScale || state.language !== prev.language) save(state);
   });
 }

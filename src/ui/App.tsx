@@ -22,6 +22,10 @@ import './lab.css';
 export function App() {
   const theme = useLab((s) => s.theme);
   const scale = useLab((s) => s.fontScale);
+  const language = useLab((s) => s.language);
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-Hans' : 'en';
+  }, [language]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.setProperty('--scale', String(scale));
