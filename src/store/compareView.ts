@@ -3,6 +3,9 @@ import { startupFigures } from '../sim/compare/startup.ts';
 import type { DockerResourceFlags } from '../sim/cgroups/docker.ts';
 import { checkResources } from '../sim/runtime/resources.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
+import type { Language } from '../sim/text/language.ts';
+import { translate } from './localize.ts';
+import { compareText } from './storeTextMessages.ts';
 import { callRow, runtimeRow, type CallRow, type LayerRow } from './views.ts';
 
 /**
@@ -103,11 +106,11 @@ function viewRow(r: CompareRow): CompareViewRow {
 
 export { parseCompareSpec };
 
-/** Every text as a spec, or the first one's problem; 1 to MAX_COLUMNS of them. */
-export function parseCompareSpecs(texts: readonly string[]): { ok: true; specs: CompareSpec[] } | { ok: false; message: string } {
+/** Every text as a spec, or the first one's problem (the lab's own sentences in `language`); 1 to MAX_COLUMNS of them. */
+export function parseCompareSpecs(texts: readonly string[], language: Language = 'en'): { ok: true; specs: CompareSpec[] } | { ok: false; message: string } {
   const wanted = texts.map((t) => t.trim()).filter((t) => t !== '');
-  if (wanted.length === 0) return { ok: false, message: `name 2 to ${MAX_COLUMNS} runtimes to compare, e.g. runc gvisor kata` };
-  if (wanted.length > MAX_COLUMNS) return { ok: false, message: `at most ${MAX_COLUMNS} runtimes side by side (got ${wanted.length})` };
+  if (wanted.length === 0) return { ok: false, message: translate(compareText, language, 'needRuntimes', { max: MAX_COLUMNS }) };
+  if (wanted.length > MAX_COLUMNS) return { ok: false, message: translate(compareText, language, 'tooMany', { max: MAX_COLUMNS, n: wanted.length }) };
   const specs: CompareSpec[] = [];
   for (const text of wanted) {
     const spec = parseCompareSpec(text);
@@ -122,14 +125,14 @@ export function parseCompareSpecs(texts: readonly string[]): { ok: true; specs: 
  * resource flags, run. Bad input is a message; anything thrown is a bug,
  * reported as a message rather than crashing the page.
  */
-export function buildCompareView(input: string, texts: readonly string[], resources: DockerResourceFlags = {}): { ok: true; view: CompareView } | { ok: false; message: string } {
-  const parsed = parseCompareSpecs(texts);
+export function buildCompareView(input: string, texts: readonly string[], resources: DockerResourceFlags = {}, language: Language = 'en'): { ok: true; view: CompareView } | { ok: false; message: string } {
+  const parsed = parseCompareSpecs(texts, language);
   if (!parsed.ok) return parsed;
   const problem = checkResources(resources);
   if (problem) return { ok: false, message: problem };
   try {
     return { ok: true, view: toCompareView(input, compareRuntimes(input, parsed.specs, { resources })) };
   } catch (e) {
-    return { ok: false, message: `the lab failed on this comparison (a bug): ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, message: translate(compareText, language, 'labBug', { error: e instanceof Error ? e.message : String(e) }) };
   }
 }

@@ -10,13 +10,17 @@ import type { RuntimeId, ServingKernel, Session } from '../sim/runtime/types.ts'
 import { formatFlags } from '../sim/syscalls/constants/formatFlags.ts';
 import type { Mount } from '../sim/vfs/mount.ts';
 import { pathFromRoot } from '../sim/vfs/path.ts';
+import type { Localized } from '../sim/text/language.ts';
+import { KERNEL_NAME, localized, seccompLabel } from './inspectorMessages.ts';
 
 /**
  * The inspector: a booted session's world (the kernel that serves the
  * workload) as plain, bounded data for the page. It reads the world the way
  * the kernel's own files show it (cgroup files through readCgroupFile, the
  * mount table of the process's mount namespace, its fd table) and never
- * throws: a piece it cannot read becomes a note.
+ * throws: a piece it cannot read becomes a note. Its own sentences (notes,
+ * labels) are `Localized` (inspectorMessages.ts): the page shows the chosen
+ * language without reading the world again.
  */
 
 export const LIMITS = { processes: 50, mounts: 60, fds: 40 } as const;
@@ -44,13 +48,13 @@ export interface ProcessRow {
 export interface GaugeRow {
   /** The file the current value comes from (`memory.current`). */
   file: string;
-  label: string;
+  label: Localized;
   current: number;
   /** The limit; null when the file says `max` (no limit). */
   max: number | null;
   unit: 'bytes' | 'tasks';
   /** What the files say: `memory.current 2 MiB of memory.max 64 MiB`. */
-  text: string;
+  text: Localized;
 }
 
 export interface CpuRow {
@@ -72,7 +76,7 @@ export interface MountRow {
   /** nosuid, nodev, noexec, relatime…, and the propagation when not private. */
   flags: string[];
   /** How runc hid the path (masked), or why it is read-only; null for an ordinary mount. */
-  note: string | null;
+  note: Localized | null;
   masked: boolean;
 }
 
@@ -83,41 +87,39 @@ export interface InspectorView {
   runtimeLabel: string;
   servedBy: ServingKernel;
   /** `the host kernel`, `gVisor's Sentry`… */
-  kernelName: string;
+  kernelName: Localized;
   /** What uname reports in this world. */
   kernel: { release: string; version: string };
   hostname: string | null;
   /** The terminal's process: its pid in the initial pid namespace and as it sees itself. */
   terminal: { hostPid: number; pid: number | null; comm: string } | null;
-  processes: { rows: ProcessRow[]; omitted: number; inside: number; outside: number; ownPidNs: boolean; note: string | null };
-  cgroup: { path: string; gauges: GaugeRow[]; cpu: CpuRow | null; notes: string[] } | null;
+  processes: { rows: ProcessRow[]; omitted: number; inside: number; outside: number; ownPidNs: boolean; note: Localized | null };
+  cgroup: { path: string; gauges: GaugeRow[]; cpu: CpuRow | null; notes: Localized[] } | null;
   mounts: { rows: MountRow[]; omitted: number; total: number };
   fds: { rows: FdRow[]; omitted: number };
   caps: { effective: string[]; permitted: number; bounding: number; all: number; notInBounding: string[]; uid: number; noNewPrivs: boolean } | null;
-  seccomp: { mode: 'disabled' | 'filter'; profile: string | null; label: string };
+  seccomp: { mode: 'disabled' | 'filter'; profile: string | null; label: Localized };
   options: { key: string; value: string; isDefault: boolean; description: string }[];
-  notes: string[];
+  notes: Localized[];
 }
 
-const KERNEL_NAME: Record<ServingKernel, string> = { host: 'the host kernel', sentry: "gVisor's Sentry", guest: 'the guest kernel', libos: 'the library OS' };
-
 /** Runs one section; a failure is a note, never an exception on the page. */
-function safe<T>(notes: string[], what: string, read: () => T, fallback: T): T {
+function safe<T>(notes: Localized[], what: string, read: () => T, fallback: T): T {
   try {
     return read();
   } catch (e) {
-    notes.push(`${what}: could not be read (${e instanceof Error ? e.message : String(e)})`);
+    notes.push(localized('couldNotRead', { what, error: e instanceof Error ? e.message : String(e) }));
     return fallback;
   }
 }
 
 export function inspect(session: Session): InspectorView {
-  const notes: string[] = [];
+  const notes: Localized[] = [];
   const model = findRuntime(session.runtime);
   const servedBy = model?.servedBy ?? 'host';
   const world = session.world;
   const me = world?.procs?.[session.pid];
-  if (!me) notes.push(`the terminal's process (pid ${session.pid}) is not in the world: it may have exited`);
+  if (!me) notes.push(localized('processGone', { pid: session.pid }));
   const view: InspectorView = {
     runtime: session.runtime,
     runtimeLabel: model?.label ?? session.runtime,
@@ -131,7 +133,7 @@ export function inspect(session: Session): InspectorView {
     mounts: { rows: [], omitted: 0, total: 0 },
     fds: { rows: [], omitted: 0 },
     caps: null,
-    seccomp: { mode: 'disabled', profile: null, label: 'no filter' },
+    seccomp: { mode: 'disabled', profile: null, label: localized('noFilter') },
     options: safe(notes, 'options', () => optionRows(session), []),
     notes,
   };
@@ -143,9 +145,9 @@ export function inspect(session: Session): InspectorView {
   view.caps = safe(notes, 'capabilities', () => caps(world, me), null);
   view.seccomp = safe(notes, 'seccomp', () => seccomp(world, me), view.seccomp);
   if (servedBy !== 'host') {
-    notes.push(`This is ${view.kernelName}'s view of its own world: the host kernel sees the sandbox's helper processes, not these.`);
+    notes.push(localized('ownWorld', { kernel: view.kernelName }));
     // The lab builds sandbox worlds from the host's (src/sim/gvisor/sandbox.ts); say so rather than let the list mislead.
-    if (view.processes.outside > 0) notes.push(`The lab builds ${view.kernelName}'s world from a booted host's, so the processes outside the container's pid namespace are the host's; a real sandbox kernel has only the sandbox's own.`);
+    if (view.processes.outside > 0) notes.push(localized('builtFromHost', { kernel: view.kernelName }));
   }
   return view;
 }
@@ -172,7 +174,7 @@ function treeOrder(group: readonly Process[]): { p: Process; depth: number }[] {
   return out;
 }
 
-function processes(world: World, me: Process, kernelName: string): InspectorView['processes'] {
+function processes(world: World, me: Process, kernelName: Localized): InspectorView['processes'] {
   const all = Object.values(world.procs).filter(isLeader);
   const inside = all.filter((p) => isInPidNs(world, p, me.ns.pid));
   const outside = all.filter((p) => !isInPidNs(world, p, me.ns.pid));
@@ -187,9 +189,7 @@ function processes(world: World, me: Process, kernelName: string): InspectorView
   const mine = rows.find((r) => r.terminal);
   if (mine && !kept.includes(mine)) kept[kept.length - 1] = mine;
   const ownPidNs = me.ns.pid !== world.initNs.pid;
-  const note = ownPidNs
-    ? `${outside.length} process${outside.length === 1 ? ' is' : 'es are'} outside this pid namespace: the workload cannot see ${outside.length === 1 ? 'it' : 'them'}; only ${kernelName}'s initial pid namespace lists ${outside.length === 1 ? 'it' : 'them'}.`
-    : null;
+  const note = ownPidNs ? localized(outside.length === 1 ? 'outside1' : 'outsideN', { n: outside.length, kernel: kernelName }) : null;
   return { rows: kept, omitted: rows.length - kept.length, inside: inside.length, outside: outside.length, ownPidNs, note };
 }
 
@@ -206,10 +206,10 @@ function fileText(world: World, path: string, file: string): string | null {
   return r.ok ? r.value.trim() : null;
 }
 
-function gauge(world: World, path: string, kind: 'memory' | 'pids', notes: string[]): GaugeRow | null {
+function gauge(world: World, path: string, kind: 'memory' | 'pids', notes: Localized[]): GaugeRow | null {
   const [cur, lim] = [fileText(world, path, `${kind}.current`), fileText(world, path, `${kind}.max`)];
   if (cur === null || lim === null) {
-    notes.push(`${path} has no ${kind}.current/${kind}.max${path === '/' ? ' (the root cgroup never has them)' : ` (the ${kind} controller is not enabled for it)`}`);
+    notes.push(localized(path === '/' ? 'noFilesRoot' : 'noFilesController', { path, kind }));
     return null;
   }
   const current = Number(cur);
@@ -217,14 +217,14 @@ function gauge(world: World, path: string, kind: 'memory' | 'pids', notes: strin
   const unit = kind === 'memory' ? 'bytes' : 'tasks';
   const fmt = (n: number) => (unit === 'bytes' ? bytesText(n) : String(n));
   return {
-    file: `${kind}.current`, label: kind === 'memory' ? 'Memory' : 'Tasks (pids)', current, max, unit,
-    text: `${kind}.current ${fmt(current)} of ${kind}.max ${max === null ? 'max (no limit)' : fmt(max)}`,
+    file: `${kind}.current`, label: localized(kind === 'memory' ? 'memory' : 'tasks'), current, max, unit,
+    text: localized('gaugeText', { kind, current: fmt(current), max: max === null ? localized('maxNoLimit') : fmt(max) }),
   };
 }
 
 function cgroupOf(world: World, me: Process): NonNullable<InspectorView['cgroup']> {
   const path = me.cgroup;
-  const notes: string[] = [];
+  const notes: Localized[] = [];
   const gauges = [gauge(world, path, 'memory', notes), gauge(world, path, 'pids', notes)].filter((g): g is GaugeRow => g !== null);
   const max = fileText(world, path, 'cpu.max');
   const usage = /usage_usec (\d+)/.exec(fileText(world, path, 'cpu.stat') ?? '');
@@ -232,22 +232,22 @@ function cgroupOf(world: World, me: Process): NonNullable<InspectorView['cgroup'
   if (max !== null) {
     const [quota = 'max', period = '100000'] = max.split(' ');
     cpu = { max, cpus: quota === 'max' ? null : Number(quota) / Number(period), usageUsec: Number(usage?.[1] ?? 0) };
-  } else notes.push(`${path} has no cpu.max`);
+  } else notes.push(localized('noCpuMax', { path }));
   return { path, gauges, cpu, notes };
 }
 
 /** How runc hid or froze the path (its maskPath / readonlyPath), read from the mount itself. */
-function mountNote(world: World, m: Mount, parentType: string | undefined): { note: string | null; masked: boolean } {
+function mountNote(world: World, m: Mount, parentType: string | undefined): { note: Localized | null; masked: boolean } {
   const fs = world.vfs.filesystems[m.fsId];
   const rootInode = fs?.inodes[m.rootIno];
   if (rootInode?.kind === 'chardev' && rootInode.rdev?.major === 1 && rootInode.rdev.minor === 3) {
-    return { note: 'masked: /dev/null is bound over it (reads are empty)', masked: true };
+    return { note: localized('maskedNull'), masked: true };
   }
   const underSynthetic = parentType === 'proc' || parentType === 'sysfs';
   if (fs?.type === 'tmpfs' && m.flags.ro && underSynthetic && m.root.length === 0) {
-    return { note: 'masked: an empty read-only tmpfs covers it', masked: true };
+    return { note: localized('maskedTmpfs'), masked: true };
   }
-  if (m.flags.ro && underSynthetic && fs?.type === parentType) return { note: 'read-only: bound onto itself and remounted ro', masked: false };
+  if (m.flags.ro && underSynthetic && fs?.type === parentType) return { note: localized('readOnly'), masked: false };
   return { note: null, masked: false };
 }
 
@@ -294,7 +294,8 @@ function caps(world: World, me: Process): NonNullable<InspectorView['caps']> {
 
 function seccomp(world: World, me: Process): InspectorView['seccomp'] {
   const { mode, profile } = me.seccomp;
-  if (mode === 'disabled') return { mode, profile, label: 'no filter' };
+  if (mode === 'disabled') return { mode, profile, label: localized('noFilter') };
   const installed = profile ? world.seccompProfiles[profile] : undefined;
-  return { mode, profile, label: installed?.label ?? profile ?? 'a filter' };
+  const label = installed?.label ?? profile;
+  return { mode, profile, label: label ? seccompLabel(label) : localized('aFilter') };
 }

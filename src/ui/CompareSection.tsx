@@ -1,6 +1,8 @@
 import { labStore } from '../store/labStore.ts';
 import { CompareView } from './compare/CompareView.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
+import { useMessages } from './i18n/useMessages.ts';
+import { labPartsMessages } from './labPartsMessages.ts';
 import { useLab } from './useLab.ts';
 
 /**
@@ -8,6 +10,7 @@ import { useLab } from './useLab.ts';
  * playback position drives every column), each from a fresh boot.
  */
 export function CompareSection() {
+  const t = useMessages(labPartsMessages);
   const comparison = useLab((s) => s.comparison);
   const open = useLab((s) => s.showCompare);
   const entries = useLab((s) => s.entries);
@@ -16,10 +19,10 @@ export function CompareSection() {
   if (!comparison || !open) return null;
   const columns = comparison.columns.map((c) => ({ ...c, entry: entries.find((e) => e.id === c.entryId) }));
   return (
-    <section className="compare-section" aria-label={`Comparison of ${comparison.input}`}>
+    <section className="compare-section" aria-label={t('comparisonOf', { input: comparison.input })}>
       <div className="compare-head">
-        <h2>Compare: <code>{comparison.input}</code></h2>
-        <button type="button" onClick={() => labStore.getState().setShowCompare(false)}>Close</button>
+        <h2>{t('compareHeading')} <code>{comparison.input}</code></h2>
+        <button type="button" onClick={() => labStore.getState().setShowCompare(false)}>{t('close')}</button>
       </div>
       {message && <p className="message" role="alert">{message}</p>}
       {figures && (

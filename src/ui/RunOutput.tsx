@@ -1,8 +1,11 @@
 import type { CallRow } from '../store/labStore.ts';
+import { useMessages } from './i18n/useMessages.ts';
+import { labPartsMessages } from './labPartsMessages.ts';
 import { useLab } from './useLab.ts';
 
 /** What the last line did: each call's strace line and its hops, or why the line was refused. */
 export function RunOutput() {
+  const t = useMessages(labPartsMessages);
   const last = useLab((s) => s.last);
   if (last.type === 'idle') return null;
   if (last.type === 'refused') {
@@ -18,7 +21,7 @@ export function RunOutput() {
   return (
     <div className="output" aria-live="polite">
       <p className="sub">
-        {last.calls.length} call{last.calls.length === 1 ? '' : 's'} under <code>{last.runtime}</code>, exit status {last.status}
+        {last.calls.length === 1 ? t('callUnder') : t('callsUnder', { n: last.calls.length })} <code>{last.runtime}</code>{t('exitStatus', { status: last.status })}
       </p>
       {last.calls.map((call, i) => (
         <Call key={i} call={call} open={last.calls.length === 1 || call.failed} />
@@ -30,6 +33,7 @@ export function RunOutput() {
 }
 
 function Call({ call, open }: { call: CallRow; open: boolean }) {
+  const t = useMessages(labPartsMessages);
   return (
     <details className={call.failed ? 'call failed' : 'call'} open={open}>
       <summary>
@@ -42,7 +46,7 @@ function Call({ call, open }: { call: CallRow; open: boolean }) {
             <span className="hop-layer">{h.layer}</span>
             <span className={`verdict verdict-${h.verdict}`}>{h.verdict}</span>
             <span className="hop-note">{h.note}</span>
-            {h.hostCall && <span className="host-call">host syscall: {h.hostCall}</span>}
+            {h.hostCall && <span className="host-call">{t('hostSyscall', { call: h.hostCall })}</span>}
           </li>
         ))}
       </ol>

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { labStore } from '../store/labStore.ts';
+import { useMessages } from './i18n/useMessages.ts';
+import { labPartsMessages } from './labPartsMessages.ts';
 import { RunOutput } from './RunOutput.tsx';
 
 /** One line in, its path out, as a form: a syscall in strace syntax or a shell command, run on the chosen runtime. */
 export function TryIt() {
+  const t = useMessages(labPartsMessages);
   const [text, setText] = useState('');
   const { submitCommand } = labStore.getState();
 
@@ -14,10 +17,10 @@ export function TryIt() {
 
   return (
     <section aria-labelledby="try-heading">
-      <h2 id="try-heading">Try a call</h2>
+      <h2 id="try-heading">{t('tryHeading')}</h2>
       <form className="try" onSubmit={submit}>
         <div className="field grow">
-          <label htmlFor="try-input">Syscall or command</label>
+          <label htmlFor="try-input">{t('tryLabel')}</label>
           <input
             id="try-input"
             value={text}
@@ -27,7 +30,7 @@ export function TryIt() {
             autoComplete="off"
           />
         </div>
-        <button type="submit">Run</button>
+        <button type="submit">{t('run')}</button>
       </form>
       <RunOutput />
     </section>

@@ -40,7 +40,7 @@ describe('inspect: the process tree', () => {
     expect(outside.map((r) => r.comm)).toEqual(['systemd', 'containerd', 'dockerd', 'bash', 'containerd-shim']);
     expect(outside.every((r) => r.pid === null && r.newNs.length === 0)).toBe(true);
     expect(v.processes).toMatchObject({ inside: 1, outside: 5, omitted: 0 });
-    expect(v.processes.note).toMatch(/^5 processes are outside this pid namespace/);
+    expect(v.processes.note?.en).toMatch(/^5 processes are outside this pid namespace/);
   });
 
   it('host: one pid namespace, parents before children, every namespace the initial one', () => {
@@ -73,7 +73,7 @@ describe('inspect: privileges', () => {
     expect(v.caps).toMatchObject({ bounding, all: 41, uid: 0 });
     expect(v.caps?.effective).toHaveLength(effective);
     expect(v.caps?.notInBounding).toHaveLength(41 - bounding);
-    expect(v.seccomp).toMatchObject({ mode, label });
+    expect(v.seccomp).toMatchObject({ mode, label: { en: label } });
   });
 
   it("runc: the effective set is Docker's 14, and CAP_SYS_ADMIN is dropped", () => {
@@ -85,7 +85,7 @@ describe('inspect: privileges', () => {
   it("gvisor with --oci-seccomp on: the Sentry enforces the container's profile", () => {
     const v = inspect(boot('gvisor', { options: { 'oci-seccomp': 'on' } }));
     expect(v.seccomp.mode).toBe('filter');
-    expect(v.seccomp.label).toContain('enforced by the Sentry');
+    expect(v.seccomp.label.en).toContain('enforced by the Sentry');
   });
 });
 
@@ -98,7 +98,7 @@ describe('inspect: mounts and files', () => {
   ])('runc: $path is shown as it was left (masked: $masked)', ({ path, masked, note }) => {
     const m = inspect(boot('runc')).mounts.rows.find((r) => r.mountpoint === path);
     expect(m?.masked).toBe(masked);
-    if (note) expect(m?.note).toMatch(note);
+    if (note) expect(m?.note?.en).toMatch(note);
     else expect(m?.note).toBeNull();
   });
 
@@ -127,7 +127,7 @@ describe('inspect: cgroup gauges', () => {
     const v = inspect(boot('runc', { resources: { memory: '64m', pidsLimit: '10', cpus: '0.5' } }));
     const memory = v.cgroup?.gauges.find((g) => g.file === 'memory.current');
     expect(memory).toMatchObject({ max: 64 * 1024 * 1024, unit: 'bytes' });
-    expect(memory?.text).toContain('memory.max 64 MiB');
+    expect(memory?.text.en).toContain('memory.max 64 MiB');
     expect(v.cgroup?.gauges.find((g) => g.file === 'pids.current')).toMatchObject({ current: 1, max: 10 });
     expect(v.cgroup?.cpu).toMatchObject({ max: '50000 100000', cpus: 0.5 });
     expect(v.cgroup?.path).toMatch(/^\/system\.slice\/docker-[0-9a-f]+\.scope$/);
@@ -142,7 +142,7 @@ describe('inspect: cgroup gauges', () => {
   it('nabla sits in the root cgroup, which has no limit files: a note, not an error', () => {
     const v = inspect(boot('nabla'));
     expect(v.cgroup?.gauges).toEqual([]);
-    expect(v.cgroup?.notes.join(' ')).toContain('root cgroup never has them');
+    expect(v.cgroup?.notes.map((n) => n.en).join(' ')).toContain('root cgroup never has them');
   });
 });
 
@@ -154,17 +154,17 @@ describe('inspect: settings and notes', () => {
   });
 
   it.each(['gvisor', 'kata'])('%s: says this is the sandbox kernel\'s own view', (id) => {
-    expect(inspect(boot(id)).notes.join(' ')).toMatch(/own world/);
+    expect(inspect(boot(id)).notes.map((n) => n.en).join(' ')).toMatch(/own world/);
   });
 
   it('never throws: a missing process and a broken world become notes', () => {
     const s = boot('runc');
     const gone = inspect({ ...s, pid: 99999 });
     expect(gone.terminal).toBeNull();
-    expect(gone.notes[0]).toContain('pid 99999');
+    expect(gone.notes[0]?.en).toContain('pid 99999');
     const broken = inspect({ ...s, world: { ...s.world, mountTables: {} } });
     expect(broken.mounts.rows).toEqual([]);
-    expect(broken.notes.some((n) => n.startsWith('mounts: could not be read'))).toBe(true);
+    expect(broken.notes.some((n) => n.en.startsWith('mounts: could not be read'))).toBe(true);
     expect(broken.processes.rows.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,11 @@
 import type { CallRow } from '../../store/views.ts';
 import type { CompareViewRow, PublishedRow } from '../../store/compareView.ts';
+import type { Language } from '../../sim/text/language.ts';
+import { translate } from '../i18n/messages.ts';
+import { compareMessages, type CompareKey } from './compareMessages.ts';
+
+/** The catalog's text in `language` (the parts below are pure, so they take the language). */
+const tr = (language: Language) => (key: CompareKey, vars?: Readonly<Record<string, string | number>>) => translate(compareMessages, language, key, vars);
 
 /**
  * What the comparison's columns and table say, as pure functions: the
@@ -46,40 +52,43 @@ export function focusCall(row: CompareViewRow): CallRow | null {
 }
 
 /** Host syscalls grouped: `openat by Sentry ×2`. */
-export function hostCallSummary(row: CompareViewRow): { count: number; names: string[] } {
+export function hostCallSummary(row: CompareViewRow, language: Language = 'en'): { count: number; names: string[] } {
   if (!row.ok) return { count: 0, names: [] };
   const counts = new Map<string, number>();
   for (const h of row.hostCalls) {
-    const key = h.filter === 'allowed' || h.filter === 'none' ? h.text : `${h.text} (${h.filter})`;
+    // `getpid by sh (pid 4201)`: the lab's own words around the call and the process, in the page's language.
+    const text = language === 'en' ? h.text : translate(compareMessages, language, 'hostCallBy', { name: h.name, by: h.by });
+    const key = h.filter === 'allowed' || h.filter === 'none' ? text : `${text} (${h.filter})`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return { count: row.hostCalls.length, names: [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)) };
 }
 
 /** `3.10× runc`, `baseline`, or a dash. */
-export function ratioText(row: CompareViewRow): string {
+export function ratioText(row: CompareViewRow, language: Language = 'en'): string {
   if (!row.ok) return '—';
-  if (row.isBaseline) return 'baseline';
+  if (row.isBaseline) return tr(language)('baseline');
   return row.ratio === null ? '—' : `${row.ratio.toFixed(2)}× ${row.baseline ?? ''}`.trim();
 }
 
-export function publishedText(p: PublishedRow): string {
-  const modelled = `modelled ${p.modelled.toFixed(2)}×${p.warm ? ' warm' : ''}`;
+export function publishedText(p: PublishedRow, language: Language = 'en'): string {
+  const modelled = tr(language)(p.warm ? 'modelledWarm' : 'modelled', { ratio: p.modelled.toFixed(2) });
   return `${p.ratio.toFixed(2)}× ${p.against}: ${p.what} (${modelled})`;
 }
 
 /** The sources and conditions of a published ratio, for its title and a footnote. */
-export function publishedSource(p: PublishedRow): string {
-  const caveat = p.caveat ? ` — not reproduced: ${p.caveat}` : '';
+export function publishedSource(p: PublishedRow, language: Language = 'en'): string {
+  const caveat = p.caveat ? tr(language)('notReproduced', { caveat: p.caveat }) : '';
   return `${p.numeratorId} / ${p.denominatorId}; ${p.conditions}${caveat}`;
 }
 
 /** The result cell: the single call's line, or the command's summary. */
-export function resultSummary(row: CompareViewRow): string {
-  if (!row.ok) return `refused: ${row.message}`;
+export function resultSummary(row: CompareViewRow, language: Language = 'en'): string {
+  const t = tr(language);
+  if (!row.ok) return t('refused', { message: row.message });
   if (row.calls.length === 1) return row.calls[0]?.line ?? '';
   const failed = row.calls.filter((c) => c.failed).length;
-  return `${row.calls.length} calls${failed ? `, ${failed} failed` : ''}, exit status ${row.status}`;
+  return t('calls', { n: row.calls.length }) + (failed ? t('failed', { n: failed }) : '') + t('exitStatus', { status: row.status });
 }
 
 /** Did the column's input fail (refused, or a call failed)? */

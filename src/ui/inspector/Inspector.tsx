@@ -5,7 +5,11 @@ import { CgroupGauges } from './CgroupGauges.tsx';
 import { FdTable } from './FdTable.tsx';
 import { MountTable } from './MountTable.tsx';
 import { NamespaceIds, ProcessTree } from './ProcessTree.tsx';
+import { useLanguage, useMessages } from '../i18n/useMessages.ts';
+import { runtimeText } from '../runtimeText.ts';
 import { summaries } from './inspectorFormat.ts';
+import { cjkSpacing } from '../../store/localize.ts';
+import { inspectorMessages } from './inspectorMessages.ts';
 import './inspector.css';
 
 /**
@@ -15,65 +19,68 @@ import './inspector.css';
  * one still says in a line what it holds.
  */
 export function Inspector({ view }: { view: InspectorView | null }) {
+  const t = useMessages(inspectorMessages);
+  const language = useLanguage();
   if (!view) {
     return (
-      <section className="inspector" aria-label="Simulated state">
-        <p className="insp-muted">The runtime's state appears here once it has booted.</p>
+      <section className="inspector" aria-label={t('region')}>
+        <p className="insp-muted">{t('empty')}</p>
       </section>
     );
   }
-  const s = summaries(view);
+  const s = summaries(view, language);
+  const runtime = runtimeText(view.runtimeLabel, language);
   const me = view.processes.rows.find((r) => r.terminal);
   return (
-    <section className="inspector" aria-label={`Simulated state of ${view.runtimeLabel}`}>
+    <section className="inspector" aria-label={t('regionOf', { runtime })}>
       <header className="insp-head">
-        <h2>Inside {view.runtimeLabel}</h2>
+        <h2>{t('inside', { runtime })}</h2>
         <p>
-          Served by {view.kernelName}: <code>{view.kernel.release}</code>
-          {view.hostname && <> · hostname <code>{view.hostname}</code></>}
+          {cjkSpacing(t('servedBy', { kernel: view.kernelName[language] }))} <code>{view.kernel.release}</code>
+          {view.hostname && <> · {t('hostname')} <code>{view.hostname}</code></>}
           {view.terminal && (
-            <> · terminal <code>{view.terminal.comm}</code>, pid {view.terminal.pid ?? '—'}
-              {view.terminal.pid !== view.terminal.hostPid && <> (host pid {view.terminal.hostPid})</>}</>
+            <> · {t('terminal')} <code>{view.terminal.comm}</code>, pid {view.terminal.pid ?? '—'}
+              {view.terminal.pid !== view.terminal.hostPid && <> ({t('hostPid', { pid: view.terminal.hostPid })})</>}</>
           )}
         </p>
       </header>
-      <Section title="Processes" summary={s.processes} open>
+      <Section title={t('processes')} summary={s.processes} open>
         <ProcessTree processes={view.processes} kernelName={view.kernelName} />
         {me && (
           <details className="insp-inner">
-            <summary>Namespace ids of <code>{me.comm}</code></summary>
+            <summary>{t('nsIdsOf')} <code>{me.comm}</code></summary>
             <NamespaceIds row={me} />
           </details>
         )}
       </Section>
-      <Section title="Resources (cgroup v2)" summary={s.cgroup} open>
+      <Section title={t('resources')} summary={s.cgroup} open>
         <CgroupGauges cgroup={view.cgroup} />
       </Section>
-      <Section title="Privileges" summary={s.caps} open>
+      <Section title={t('privileges')} summary={s.caps} open>
         <Capabilities caps={view.caps} seccomp={view.seccomp} />
       </Section>
-      <Section title="Mounts" summary={s.mounts}>
+      <Section title={t('mounts')} summary={s.mounts}>
         <MountTable mounts={view.mounts} />
       </Section>
-      <Section title="Open files" summary={s.fds}>
+      <Section title={t('openFiles')} summary={s.fds}>
         <FdTable fds={view.fds} />
       </Section>
-      <Section title="Runtime settings" summary={s.options}>
-        {view.options.length === 0 ? <p className="insp-muted">{view.runtimeLabel} has no settings.</p> : (
+      <Section title={t('settings')} summary={s.options}>
+        {view.options.length === 0 ? <p className="insp-muted">{t('noSettings', { runtime })}</p> : (
           <dl className="insp-options">
             {view.options.map((o) => (
               <div key={o.key}>
                 <dt><code>--{o.key}</code></dt>
-                <dd><code>{o.value}</code>{o.isDefault ? <span className="insp-muted"> (default)</span> : <span className="insp-badge">changed</span>}
-                  {o.description && <span className="insp-sub">{o.description}</span>}</dd>
+                <dd><code>{o.value}</code>{o.isDefault ? <span className="insp-muted">{t('isDefault')}</span> : <span className="insp-badge">{t('changed')}</span>}
+                  {o.description && <span className="insp-sub">{runtimeText(o.description, language)}</span>}</dd>
               </div>
             ))}
           </dl>
         )}
       </Section>
       {view.notes.length > 0 && (
-        <ul className="insp-notes" aria-label="Notes">
-          {view.notes.map((n) => <li key={n}>{n}</li>)}
+        <ul className="insp-notes" aria-label={t('notes')}>
+          {view.notes.map((n) => <li key={n.en}>{n[language]}</li>)}
         </ul>
       )}
     </section>

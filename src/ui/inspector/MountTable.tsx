@@ -1,21 +1,26 @@
 import type { InspectorView } from '../../store/inspector.ts';
+import { useLanguage, useMessages } from '../i18n/useMessages.ts';
 import { omittedText } from './inspectorFormat.ts';
+import { inspectorMessages } from './inspectorMessages.ts';
 
 /** The mount table of the process's mount namespace, as it sees the paths; masked paths say how they were hidden. */
 export function MountTable({ mounts }: { mounts: InspectorView['mounts'] }) {
+  const t = useMessages(inspectorMessages);
+  const language = useLanguage();
+  const omitted = omittedText(mounts.omitted, 'mounts', language);
   return (
     <div className="insp-scroll">
       <table className="insp-table insp-mounts">
         <thead>
-          <tr><th scope="col">Mount point</th><th scope="col">Type</th><th scope="col">Source</th><th scope="col">Access</th><th scope="col">Flags</th></tr>
+          <tr><th scope="col">{t('colMountPoint')}</th><th scope="col">{t('colType')}</th><th scope="col">{t('colSource')}</th><th scope="col">{t('colAccess')}</th><th scope="col">{t('colFlags')}</th></tr>
         </thead>
         <tbody>
           {mounts.rows.map((m) => (
             <tr key={m.id} className={m.masked ? 'insp-masked' : undefined}>
               <td>
                 <code>{m.mountpoint}</code>
-                {m.note && <span className={m.masked ? 'insp-badge insp-bad' : 'insp-badge'}>{m.masked ? 'masked' : 'read-only path'}</span>}
-                {m.note && <span className="insp-sub">{m.note}</span>}
+                {m.note && <span className={m.masked ? 'insp-badge insp-bad' : 'insp-badge'}>{m.masked ? t('masked') : t('readOnlyPath')}</span>}
+                {m.note && <span className="insp-sub">{m.note[language]}</span>}
               </td>
               <td><code>{m.fsType}</code></td>
               <td className="insp-wrap"><code>{m.source}</code></td>
@@ -25,7 +30,7 @@ export function MountTable({ mounts }: { mounts: InspectorView['mounts'] }) {
           ))}
         </tbody>
       </table>
-      {omittedText(mounts.omitted, 'mounts') && <p className="insp-omitted">{omittedText(mounts.omitted, 'mounts')}</p>}
+      {omitted && <p className="insp-omitted">{omitted}</p>}
     </div>
   );
 }

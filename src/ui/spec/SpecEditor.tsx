@@ -1,5 +1,7 @@
 import { useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { offsetOf, type SpecProblem } from '../../store/specPane.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { specMessages, withNodes } from './specMessages.ts';
 
 /**
  * The config.json editor. Until the person types, it follows the
@@ -18,6 +20,7 @@ export interface SpecEditorProps {
 }
 
 export function SpecEditor({ current, defaultText, problem, ready, onRun }: SpecEditorProps) {
+  const t = useMessages(specMessages);
   const [draft, setDraft] = useState<string | null>(null);
   const [importNote, setImportNote] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -30,8 +33,8 @@ export function SpecEditor({ current, defaultText, problem, ready, onRun }: Spec
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    file.text().then((t) => { setDraft(t); setImportNote(`Imported ${file.name} (${t.length} characters). Run it to see whether runc accepts it.`); })
-      .catch(() => setImportNote(`Could not read ${file.name}; the editor is unchanged.`));
+    file.text().then((read) => { setDraft(read); setImportNote(t('imported', { name: file.name, n: read.length })); })
+      .catch(() => setImportNote(t('unreadable', { name: file.name })));
   };
   const goTo = () => {
     const el = area.current;
@@ -43,29 +46,28 @@ export function SpecEditor({ current, defaultText, problem, ready, onRun }: Spec
     el.scrollTop = Math.max(0, (problem.line - 3) * lineHeight);
   };
   return (
-    <section className="spec-edit" aria-label="Edit and run config.json">
-      <h3><label htmlFor="spec-editor">Edit config.json{draft !== null && <span className="spec-badge">edited</span>}</label></h3>
+    <section className="spec-edit" aria-label={t('editRegion')}>
+      <h3><label htmlFor="spec-editor">{t('editHeading')}{draft !== null && <span className="spec-badge">{t('edited')}</span>}</label></h3>
       <textarea
         id="spec-editor" ref={area} className="spec-textarea" value={text} spellCheck={false} autoCapitalize="off" autoCorrect="off"
         onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} aria-describedby="spec-help" aria-invalid={problem?.line != null}
       />
-      <div className="spec-actions" role="group" aria-label="config.json actions">
-        <button type="button" className="spec-primary" onClick={run} disabled={!ready || !text.trim()}>Run this spec</button>
-        <label className="spec-file">Import config.json<input type="file" accept=".json,application/json" onChange={onImport} /></label>
-        <button type="button" onClick={() => { setDraft(null); setImportNote(null); }} disabled={draft === null}>Discard my edits</button>
-        <button type="button" onClick={() => defaultText && setDraft(defaultText)} disabled={!defaultText}>runc spec's default</button>
+      <div className="spec-actions" role="group" aria-label={t('actions')}>
+        <button type="button" className="spec-primary" onClick={run} disabled={!ready || !text.trim()}>{t('run')}</button>
+        <label className="spec-file">{t('import')}<input type="file" accept=".json,application/json" onChange={onImport} /></label>
+        <button type="button" onClick={() => { setDraft(null); setImportNote(null); }} disabled={draft === null}>{t('discard')}</button>
+        <button type="button" onClick={() => defaultText && setDraft(defaultText)} disabled={!defaultText}>{t('runcDefault')}</button>
       </div>
       <p id="spec-help" className="spec-help">
-        Run saves the text to <code>/root/mycontainer/config.json</code> and runs <code>runc run -b /root/mycontainer spec-N</code> on the lab's host
-        (Ctrl+Enter in the editor). With <code>"terminal": true</code> and a shell in <code>args</code>, the terminal goes into the new container.
+        {withNodes(t('help'), { path: <code>/root/mycontainer/config.json</code>, command: <code>runc run -b /root/mycontainer spec-N</code>, terminal: <code>"terminal": true</code>, args: <code>args</code> })}
       </p>
       {importNote && <p className="spec-note" role="status">{importNote}</p>}
       {problem && (
         <div className="spec-problem" role="alert">
           <p className="spec-where">
-            {problem.line != null ? <>Line {problem.line}, column {problem.column ?? 1}</> : <>runc refused it</>}
+            {problem.line != null ? t('lineColumn', { line: problem.line, column: problem.column ?? 1 }) : t('refused')}
             {problem.path && <> — <code>{problem.path}</code></>}
-            {problem.line != null && <button type="button" onClick={goTo}>Go to line {problem.line}</button>}
+            {problem.line != null && <button type="button" onClick={goTo}>{t('goTo', { line: problem.line })}</button>}
           </p>
           <pre className="spec-message">{problem.message}</pre>
         </div>

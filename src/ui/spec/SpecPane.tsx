@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { labStore } from '../../store/labStore.ts';
 import { runcDefaultSpec, type SpecProblem } from '../../store/specPane.ts';
 import { useLab } from '../useLab.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { specMessages, withNodes } from './specMessages.ts';
 import { SpecEditor } from './SpecEditor.tsx';
 import './spec.css';
 
@@ -42,23 +44,24 @@ export interface SpecPaneViewProps {
 }
 
 export function SpecPaneView(p: SpecPaneViewProps) {
-  const whose = p.containerName ? <>of <code>{p.containerName}</code>, as the runtime was given it</> : <>no container yet</>;
+  const t = useMessages(specMessages);
+  const name = p.containerName ? <code>{p.containerName}</code> : null;
+  const whose = name ? withNodes(t('whoseOf'), { name }) : t('none');
   return (
-    <section className="spec-section" aria-label="OCI runtime spec">
+    <section className="spec-section" aria-label={t('region')}>
       <details className="spec-pane" open={p.open ?? false}>
         <summary>
-          <span className="spec-title">OCI runtime spec (config.json)</span>
+          <span className="spec-title">{t('title')}</span>
           <span className="spec-summary">{whose}</span>
         </summary>
         <div className="spec-body">
-          <section className="spec-current" aria-label="The container's config.json">
-            <h3>config.json {whose}</h3>
+          <section className="spec-current" aria-label={t('currentRegion')}>
+            <h3>{name ? withNodes(t('headingOf'), { name }) : t('headingNone')}</h3>
             {p.specText ? (
-              <pre className="spec-view" tabIndex={0} aria-label={`config.json of ${p.containerName ?? 'the container'}`}>{p.specText}</pre>
+              <pre className="spec-view" tabIndex={0} aria-label={t('viewLabel', { name: p.containerName ?? t('theContainer') })}>{p.specText}</pre>
             ) : (
               <p className="spec-empty">
-                Run <code>docker run -it …</code> or <code>runc run</code> to see a container's config.json.
-                Until then the editor starts from what <code>runc spec</code> writes.
+                {withNodes(t('empty'), { docker: <code>docker run -it …</code>, runc: <code>runc run</code>, spec: <code>runc spec</code> })}
               </p>
             )}
           </section>

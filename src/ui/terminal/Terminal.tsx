@@ -2,10 +2,12 @@ import { useEffect, useId, useRef } from 'react';
 import '@xterm/xterm/css/xterm.css';
 import type { Completion } from '../../store/completion.ts';
 import { labStore, promptText, type LabState } from '../../store/labStore.ts';
+import { useMessages } from '../i18n/useMessages.ts';
 import { useLab } from '../useLab.ts';
 import { terminalFontPx } from './fit.ts';
 import type { TerminalHandlers } from './xtermView.ts';
 import { createXtermView, type XtermView } from './xtermView.ts';
+import { terminalMessages } from './terminalMessages.ts';
 import './terminal.css';
 
 /** The store's line actions; `submitLine` (lab commands first) and `complete` are optional until the store has them. */
@@ -41,6 +43,7 @@ export function Terminal() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<XtermView | null>(null);
   const hintId = useId();
+  const t = useMessages(terminalMessages);
 
   useEffect(() => {
     const el = host.current;
@@ -65,14 +68,14 @@ export function Terminal() {
   }, [hintId]);
 
   useEffect(() => {
-    view.current?.update({ transcript, prompt: promptText(runtimeId, container), theme, fontPx: terminalFontPx(fontScale), history: entries.filter((e) => !e.compared).map((e) => e.input) });
-  }, [transcript, runtimeId, container, theme, fontScale, entries]);
+    view.current?.update({ transcript, prompt: promptText(runtimeId, container), theme, fontPx: terminalFontPx(fontScale), history: entries.filter((e) => !e.compared).map((e) => e.input), welcome: t('welcome') });
+  }, [transcript, runtimeId, container, theme, fontScale, entries, t]);
 
   return (
     <div className="terminal">
       <p className="terminal-hint" id={hintId}>
-        Type <kbd>help</kbd>, a syscall or a command. <kbd>Tab</kbd> completes, <kbd>↑</kbd> <kbd>↓</kbd> recall,
-        {' '}<kbd>Shift</kbd>+<kbd>Tab</kbd> leaves the terminal.
+        {`${t('hintType')} `}<kbd>help</kbd>{`${t('hintAfterHelp')} `}<kbd>Tab</kbd>{` ${t('hintCompletes')} `}<kbd>↑</kbd> <kbd>↓</kbd>
+        {` ${t('hintRecall')} `}<kbd>Shift</kbd>+<kbd>Tab</kbd>{` ${t('hintLeaves')}`}
       </p>
       <div className="terminal-host" ref={host} data-theme={theme} />
     </div>

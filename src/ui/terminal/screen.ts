@@ -50,25 +50,47 @@ export function paint(style: string, text: string): string {
   return style ? `${ESC}${style}m${text}${RESET}` : text;
 }
 
+/** Terminal cells of a character: 2 for East Asian wide ones (CJK, full-width forms), as xterm draws them. */
+export const cellsOf = (ch: string): number => (/[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1);
+/** Terminal cells of a text. */
+export const cellWidth = (text: string): number => [...text].reduce((n, ch) => n + cellsOf(ch), 0);
+
+/** The longest prefix of `chars` that fits in `cols` cells, as a count of characters. */
+function fitting(chars: readonly string[], cols: number): number {
+  let used = 0;
+  for (let i = 0; i < chars.length; i++) {
+    used += cellsOf(chars[i] ?? '');
+    if (used > cols) return i;
+  }
+  return chars.length;
+}
+
 /**
- * A line cut into rows of `cols` at spaces where it can be (a projector's
- * narrow pane should not split words), each continuation indented under the
- * line's own indent. One column per UTF-16 unit, as the prompt block counts.
+ * A line cut into rows of `cols` cells at spaces where it can be (a
+ * projector's narrow pane should not split words), each continuation
+ * indented under the line's own indent. A Chinese character takes two cells
+ * and may be cut anywhere, as Chinese text has no spaces between words.
  */
 export function wrapRows(text: string, cols: number): string[] {
-  if (cols < 8 || text.length <= cols) return [text];
+  if (cols < 8 || cellWidth(text) <= cols) return [text];
   const lead = (/^ */.exec(text)?.[0].length ?? 0) + 2;
   const indent = ' '.repeat(lead < cols / 3 ? lead : 0);
   const rows: string[] = [];
-  let rest = text;
-  while (rest.length > cols) {
-    const space = rest.lastIndexOf(' ', cols);
-    const cut = space > cols / 2 ? space : cols;
-    rows.push(rest.slice(0, cut));
-    rest = indent + rest.slice(cut).replace(/^ /, '');
+  let rest = [...text];
+  while (cellWidth(rest.join('')) > cols) {
+    const fit = Math.max(1, fitting(rest, cols));
+    const space = rest.lastIndexOf(' ', fit);
+    // Break at a space, or between two characters where one is wide (no word is split there).
+    const wideBreak = cellsOf(rest[fit] ?? '') === 2 || cellsOf(rest[fit - 1] ?? '') === 2;
+    const cut = wideBreak ? fit : space > fit / 2 ? space : fit;
+    rows.push(rest.slice(0, cut).join(''));
+    rest = [...indent, ...rest.slice(cut).join('').replace(/^ /, '')];
   }
-  return [...rows, rest];
+  return [...rows, rest.join('')];
 }
+
+/** Pads to `cols` cells. */
+const padCells = (row: string, cols: number) => row + ' '.repeat(Math.max(0, cols - cellWidth(row)));
 
 /**
  * One transcript line as written: coloured, ended with CR LF. Rows are padded
@@ -77,7 +99,7 @@ export function wrapRows(text: string, cols: number): string[] {
  */
 export function styled(line: TranscriptLine, cols = 0): string {
   const rows = wrapRows(visible(line.text), cols);
-  const text = rows.map((r, i) => (i < rows.length - 1 ? r.padEnd(cols) : r)).join('');
+  const text = rows.map((r, i) => (i < rows.length - 1 ? padCells(r, cols) : r)).join('');
   return `${paint(STYLE[line.kind] ?? '', text)}\r\n`;
 }
 
@@ -149,4 +171,5 @@ export function columns(words: readonly string[], cols: number): string[] {
 }
 
 /** Shown on an empty screen: what to type first. */
+/** What an empty terminal shows (the page passes it in the chosen language: terminalMessages.ts). */
 export const WELCOME: TranscriptLine = { kind: 'info', text: 'Type help, a syscall like getpid(), or a command like cat /etc/passwd.' };

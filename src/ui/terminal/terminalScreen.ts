@@ -32,7 +32,7 @@ export interface TerminalScreen {
   redraw: () => void;
 }
 
-export function createTerminalScreen(target: ScreenTarget, editing: () => Editing): TerminalScreen {
+export function createTerminalScreen(target: ScreenTarget, editing: () => Editing, welcome: () => TranscriptLine = () => WELCOME): TerminalScreen {
   let written: readonly TranscriptLine[] = [];
   let cursorRow = 0;
   const block = () => {
@@ -45,7 +45,7 @@ export function createTerminalScreen(target: ScreenTarget, editing: () => Editin
   const above = (text: string) => target.write(`${eraseBlock(cursorRow)}${text}${block()}`);
   const rewrite = (list: readonly TranscriptLine[] = written) => {
     written = list;
-    target.write(`${CLEAR_ALL}${lines(list.length ? list : [WELCOME])}${block()}`);
+    target.write(`${CLEAR_ALL}${lines(list.length ? list : [welcome()])}${block()}`);
   };
   return {
     show: (transcript) => {

@@ -2,7 +2,7 @@ import { Terminal as Xterm } from '@xterm/xterm';
 import type { TranscriptLine } from '../../store/labStore.ts';
 import { estimateCell, fitSize, FONT_FAMILY, LINE_HEIGHT, MIN_CONTRAST, terminalTheme, type Size } from './fit.ts';
 import { actionsOf, createEditor, edit, HISTORY_LIMIT, type Complete, type EditorEffect, type EditorState } from './lineEditor.ts';
-import { columns, paint, visible } from './screen.ts';
+import { columns, paint, visible, WELCOME } from './screen.ts';
 import { createTerminalScreen, type TerminalScreen } from './terminalScreen.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface TerminalFrame {
   fontPx: number;
   /** Lines run earlier (a restored session), for ↑ before anything is typed. */
   history: readonly string[];
+  /** What an empty terminal shows, in the page's language. */
+  welcome?: string;
 }
 
 export interface TerminalHandlers {
@@ -103,7 +105,7 @@ export function createXtermView(host: HTMLElement, handlers: TerminalHandlers): 
     cursorBlink: false, cursorStyle: 'block', scrollback: 10_000, screenReaderMode: true, allowProposedApi: false,
   });
   const state = { editor: createEditor() };
-  const screen = createTerminalScreen(term, () => ({ prompt: frame.prompt, line: state.editor.line, cursor: state.editor.cursor }));
+  const screen = createTerminalScreen(term, () => ({ prompt: frame.prompt, line: state.editor.line, cursor: state.editor.cursor }), () => ({ ...WELCOME, text: frame.welcome ?? WELCOME.text }));
   term.attachCustomKeyEventHandler(browserKeys(term));
   const data = term.onData(onInput(state, screen, handlers, () => frame.prompt, () => term.cols));
   term.open(host);
@@ -128,8 +130,11 @@ export function createXtermView(host: HTMLElement, handlers: TerminalHandlers): 
     }
     if (state.editor.history.length === 0 && next.history.length > 0) state.editor = { ...state.editor, history: next.history.slice(-HISTORY_LIMIT) };
     const promptChanged = next.prompt !== frame.prompt;
+    const welcomeChanged = next.welcome !== frame.welcome;
     frame = next;
-    screen.show(next.transcript);
+    // An empty terminal shows the welcome line: a new language writes it again.
+    if (welcomeChanged && next.transcript.length === 0) screen.rewrite([]);
+    else screen.show(next.transcript);
     if (promptChanged) screen.redraw();
   };
 

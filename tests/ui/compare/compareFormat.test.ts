@@ -62,3 +62,11 @@ describe('compareFormat', () => {
     expect([rowFailed(refused), rowFailed(ran([call('a')])), rowFailed(ran([call('a', true)]))]).toEqual([true, false, true]);
   });
 });
+
+describe('compareFormat in Chinese', () => {
+  it('says the summary, the baseline and the published figure in Chinese; the model\'s lines stay', () => {
+    expect(resultSummary(ran([call('a'), call('b', true)], { status: 1 }), 'zh')).toBe('2 次调用，1 次失败，退出状态 1');
+    expect(resultSummary(refused, 'zh')).toBe("被拒绝：unknown syscall 'opnat'");
+    expect(resultSummary(ran([call('getpid')]), 'zh')).toBe('getpid() = 0');
+  });
+});

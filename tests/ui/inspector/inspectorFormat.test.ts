@@ -47,3 +47,14 @@ describe('inspectorFormat', () => {
     expect(s).toMatchObject({ processes, caps, mounts, fds: '3 open' });
   });
 });
+
+describe('inspectorFormat in Chinese', () => {
+  it.each([
+    [() => cpuText(null, 'zh'), '无限制'],
+    [() => cpuText(0.5, 'zh'), '0.5 个 CPU'],
+    [() => omittedText(3, 'mounts', 'zh'), '另有 3 个挂载未显示'],
+    [() => summaries(inspect(findRuntime('runc')!.boot()), 'zh').processes, '其 pid 命名空间内 1 个，外 5 个'],
+    [() => summaries(inspect(findRuntime('runc')!.boot()), 'zh').mounts, '28 个挂载，11 个被屏蔽'],
+    [() => summaries(inspect(findRuntime('runc')!.boot({ resources: { memory: '64m' } })), 'zh').cgroup, '内存 0 B / 64 MiB · 任务数（pids） 1 / 无限制 · CPU 无限制'],
+  ])('%#: %s', (text, expected) => expect(text()).toBe(expected));
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '../../../src/store/labStore.ts';
-import { columns, drawBlock, eraseBlock, planTranscript, styled, visible, wrapRows } from '../../../src/ui/terminal/screen.ts';
+import { cellWidth, columns, drawBlock, eraseBlock, planTranscript, styled, visible, wrapRows } from '../../../src/ui/terminal/screen.ts';
 
 const L = (text: string, kind: TranscriptLine['kind'] = 'stdout'): TranscriptLine => ({ kind, text });
 
@@ -44,6 +44,21 @@ describe('wrapRows: long lines break at spaces, under their indent', () => {
     const out = wrapRows(text, cols);
     expect(out).toEqual(rows);
     if (cols >= 8) expect(out.every((r) => r.length <= cols)).toBe(true);
+  });
+
+  // A Chinese character takes two cells in xterm: rows are measured in cells, and may break between two such characters.
+  it.each([
+    { text: '容器隔离实验室', cols: 10, rows: ['容器隔离实', '  验室'] },
+    { text: '由 gVisor 的 Sentry 提供服务', cols: 16, rows: ['由 gVisor 的', '  Sentry 提供服', '  务'] },
+    { text: 'openat 被拒绝', cols: 12, rows: ['openat 被拒', '  绝'] },
+  ])('$text at $cols cells', ({ text, cols, rows }) => {
+    const out = wrapRows(text, cols);
+    expect(out).toEqual(rows);
+    expect(out.every((r) => cellWidth(r) <= cols)).toBe(true);
+  });
+
+  it('styled pads a Chinese row to the width in cells', () => {
+    expect(styled(L('容器隔离实验室', 'info'), 10)).toBe('\x1b[36m容器隔离实  验室\x1b[0m\r\n');
   });
 
   it('styled pads every row but the last to the width, so xterm wraps it as one line', () => {

@@ -23,6 +23,14 @@ describe('terminalScreen', () => {
     expect(r.last().endsWith('runc$ \r')).toBe(true);
   });
 
+  it('shows the welcome it is given (the page passes it in the chosen language)', () => {
+    const writes: string[] = [];
+    const screen = createTerminalScreen({ write: (d) => writes.push(d), cols: 80 }, () => ({ prompt: 'runc$ ', line: '', cursor: 0 }), () => L('输入 help', 'info'));
+    screen.rewrite([]);
+    expect(writes[0]).toContain('输入 help');
+    expect(writes[0]).not.toContain('Type help');
+  });
+
   it('appends only the new lines, erasing the prompt block first and drawing it after', () => {
     const r = recorder();
     const a = L('runc$ getpid()', 'input');
