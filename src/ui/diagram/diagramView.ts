@@ -28,6 +28,8 @@ export interface DiagramFrame {
   fontPx: number;
   /** Draw the hop's sentence beside the token (off in compact diagrams, which show it below). */
   note: boolean;
+  /** The host-kernel band's name in the page's language; `host kernel` when absent. */
+  bandLabel?: string;
 }
 
 export interface DiagramView {
@@ -35,14 +37,17 @@ export interface DiagramView {
   destroy(): void;
 }
 
-const reducedMotion = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** The person asked for less motion, or the lab is in still mode (presenter): the token jumps hop to hop. */
+const reducedMotion = () =>
+  (typeof document !== 'undefined' && document.documentElement.dataset.still === 'true') ||
+  (typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
 
 export { HOP_MS };
 
 /** How long the token takes to move one hop: the playback's hop time, or none. */
 export const moveMs = (speed: number, reduced: boolean) => (reduced ? 0 : HOP_MS / (Number.isFinite(speed) && speed > 0 ? speed : 1));
 
-const layoutKey = (f: DiagramFrame) => `${Math.round(f.width)}|${f.fontPx}|${f.note}|${f.layers.map((l) => `${l.id}:${l.kind}:${l.hostKernel}:${l.label}`).join(',')}`;
+const layoutKey = (f: DiagramFrame) => `${Math.round(f.width)}|${f.fontPx}|${f.note}|${f.bandLabel ?? ''}|${f.layers.map((l) => `${l.id}:${l.kind}:${l.hostKernel}:${l.label}`).join(',')}`;
 
 /** The drawing's groups, in paint order: bands under boxes, the sentence over them, the token on top. */
 function scaffold(element: SVGSVGElement) {
@@ -65,7 +70,7 @@ export function createDiagramView(element: SVGSVGElement): DiagramView {
   const relayout = (f: DiagramFrame): DiagramLayout => {
     const l = layout(f.layers, { width: f.width, height: naturalHeight(f.layers, f.fontPx) }, { fontPx: f.fontPx, note: f.note });
     svg.attr('viewBox', `0 0 ${l.width} ${l.height}`).attr('width', l.width).attr('height', l.height);
-    drawBands(bands, l);
+    drawBands(bands, l, f.bandLabel);
     drawNodes(nodes, l);
     return l;
   };

@@ -20,7 +20,8 @@ export function labelPx(l: DiagramLayout, n: NodeBox): number {
 /** Width left for a label: the box minus its padding and the token's place (a ✕ may cover a long label's end). */
 const labelRoom = (l: DiagramLayout, n: NodeBox) => Math.max(0, n.width - 10 - 2 * tokenRadius(l) - 14);
 
-export function drawBands(root: G, l: DiagramLayout): void {
+/** `label`: the band's name in the page's language (the lab's word, not a layer's). */
+export function drawBands(root: G, l: DiagramLayout, label = 'host kernel'): void {
   const bands = root.selectAll<SVGGElement, DiagramLayout['bands'][number]>('g.band').data(l.bands).join((e) => {
     const g = e.append('g').attr('class', 'band');
     g.append('rect').attr('class', 'band-box').attr('rx', 8);
@@ -28,7 +29,7 @@ export function drawBands(root: G, l: DiagramLayout): void {
     return g;
   });
   bands.select('rect').attr('x', (b) => b.x).attr('y', (b) => b.y).attr('width', (b) => b.width).attr('height', (b) => b.height);
-  bands.select('text').text('host kernel').attr('x', (b) => b.x + b.width - 10).attr('y', (b) => b.y + b.header * 0.7)
+  bands.select('text').text(label).attr('x', (b) => b.x + b.width - 10).attr('y', (b) => b.y + b.header * 0.7)
     .attr('text-anchor', 'end').style('font-size', (b) => `${Math.min(l.fontPx * 0.8, b.header * 0.75)}px`);
 }
 

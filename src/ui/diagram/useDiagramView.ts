@@ -18,9 +18,9 @@ export function useDiagramView(svg: RefObject<SVGSVGElement | null>, frame: Diag
     };
   }, [svg]);
 
-  const { layers, hops, hop, speed, width, fontPx, note } = frame ?? {};
+  const { layers, hops, hop, speed, width, fontPx, note, bandLabel } = frame ?? {};
   useEffect(() => {
     if (!layers || !width || width <= 0) return;
-    view.current?.update({ layers, hops: hops ?? null, hop: hop ?? 0, speed: speed ?? 1, width, fontPx: fontPx ?? 18, note: note ?? true });
-  }, [layers, hops, hop, speed, width, fontPx, note]);
+    view.current?.update({ layers, hops: hops ?? null, hop: hop ?? 0, speed: speed ?? 1, width, fontPx: fontPx ?? 18, note: note ?? true, bandLabel });
+  }, [layers, hops, hop, speed, width, fontPx, note, bandLabel]);
 }

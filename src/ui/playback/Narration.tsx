@@ -7,7 +7,7 @@ import './playback.css';
  * each hop as playback reaches it, and the sentence is on screen for the room.
  */
 export function Narration() {
-  const text = useLab((s) => narrationText(s.entries.find((e) => e.id === s.playback.entryId), s.playback.call, s.playback.hop));
+  const text = useLab((s) => narrationText(s.entries.find((e) => e.id === s.playback.entryId), s.playback.call, s.playback.hop, s.language));
   return (
     <p className="narration" aria-live="polite" aria-atomic="true">
       {text}

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { labStore } from '../../store/labStore.ts';
 import { useLab } from '../useLab.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { playbackMessages } from './messages.ts';
 import { EntryItem, type Expansion } from './TimelineEntry.tsx';
 import './playback.css';
 
@@ -16,6 +18,7 @@ export function Timeline() {
   const { seek } = labStore.getState();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const list = useRef<HTMLElement>(null);
+  const t = useMessages(playbackMessages);
 
   useEffect(() => {
     const container = list.current;
@@ -28,9 +31,9 @@ export function Timeline() {
     toggle: (key, byDefault) => setExpanded((m) => ({ ...m, [key]: !(m[key] ?? byDefault) })),
   };
   return (
-    <nav className="timeline" aria-label="Timeline" ref={list}>
+    <nav className="timeline" aria-label={t('timeline')} ref={list}>
       {entries.length === 0 ? (
-        <p className="tl-empty">Nothing run yet: every line you run appears here, with its calls and their hops.</p>
+        <p className="tl-empty">{t('empty')}</p>
       ) : (
         <ol className="tl-entries">
           {entries.map((e) => (

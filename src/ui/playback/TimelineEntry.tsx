@@ -1,4 +1,6 @@
 import type { CallRow, Entry, LabState } from '../../store/labStore.ts';
+import { useMessages } from '../i18n/useMessages.ts';
+import { playbackMessages } from './messages.ts';
 
 /** Which rows are open: each key's own choice, else its default (the played entry and call are open). */
 export interface Expansion {
@@ -13,16 +15,16 @@ interface EntryProps {
   expansion: Expansion;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line run: its runtime and input, then (open) its calls. */
 export function EntryItem({ entry, playback, seek, expansion }: EntryProps) {
   const played = entry.id === playback.entryId;
+  const t = useMessages(playbackMessages);
   if (entry.run.type === 'refused') {
     return (
       <li className="tl-entry refused">
         <span className="tl-runtime">{entry.runtime}</span> <code>{entry.input}</code>
-        <span className="tl-refused">{`not run: ${entry.run.message}`}</span>
+        <span className="tl-refused">{t('notRun', { message: entry.run.message })}</span>
       </li>
     );
   }
@@ -32,9 +34,9 @@ export function EntryItem({ entry, playback, seek, expansion }: EntryProps) {
   return (
     <li className={played ? 'tl-entry played' : 'tl-entry'}>
       <div className="tl-row">
-        <Toggle open={open} what={`Calls of ${entry.input}`} onClick={() => expansion.toggle(key, played)} disabled={calls.length === 0} />
-        <button type="button" className="tl-seek" onClick={() => seek(entry.id, 0, 0)} disabled={calls.length === 0} title="Play from this line's first hop">
-          <span className="tl-runtime">{entry.runtime}</span> <code>{entry.input}</code> <span className="tl-count">{plural(calls.length, 'call')}</span>
+        <Toggle open={open} what={t('callsOf', { input: entry.input })} onClick={() => expansion.toggle(key, played)} disabled={calls.length === 0} />
+        <button type="button" className="tl-seek" onClick={() => seek(entry.id, 0, 0)} disabled={calls.length === 0} title={t('playFrom')}>
+          <span className="tl-runtime">{entry.runtime}</span> <code>{entry.input}</code> <span className="tl-count">{calls.length === 1 ? t('call1') : t('calls', { n: calls.length })}</span>
         </button>
       </div>
       {open && calls.length > 0 && (
@@ -60,14 +62,15 @@ interface CallProps {
 
 function CallItem({ entry, index, call, current, seek, expansion }: CallProps) {
   const here = current !== null && current.call === index;
+  const t = useMessages(playbackMessages);
   const key = `e${entry.id}c${index}`;
   const open = expansion.isOpen(key, here);
   return (
     <li className={`tl-call${call.failed ? ' failed' : ''}${here ? ' here' : ''}`}>
       <div className="tl-row">
-        <Toggle open={open} what={`Hops of ${call.line}`} onClick={() => expansion.toggle(key, here)} disabled={call.hops.length === 0} />
+        <Toggle open={open} what={t('hopsOf', { line: call.line })} onClick={() => expansion.toggle(key, here)} disabled={call.hops.length === 0} />
         <button type="button" className="tl-seek" onClick={() => seek(entry.id, index, 0)} disabled={call.hops.length === 0}>
-          <code>{call.line}</code> <span className="tl-count">{plural(call.hops.length, 'hop')}</span>
+          <code>{call.line}</code> <span className="tl-count">{call.hops.length === 1 ? t('hop1') : t('hops', { n: call.hops.length })}</span>
         </button>
       </div>
       {open && (

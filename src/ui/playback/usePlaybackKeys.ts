@@ -29,7 +29,8 @@ const isEditable = (target: EventTarget | null) =>
 export function usePlaybackKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.repeat) return;
+      // Only while the lab has the keyboard: in a slide's iframe that is after a click into it (never on load).
+      if (e.defaultPrevented || e.repeat || !document.hasFocus()) return;
       const tag = e.target instanceof Element ? e.target.tagName.toLowerCase() : '';
       const action = shortcutFor({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, tag, editable: isEditable(e.target) });
       if (!action) return;

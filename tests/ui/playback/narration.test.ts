@@ -39,3 +39,13 @@ describe('narrationText', () => {
     expect(narrationText(entry, 0, deny)).toMatch(/^Hop 4 of 5, seccomp filter, deny: Docker's default profile .*keyctl/);
   });
 });
+
+describe('narrationText in Chinese', () => {
+  it.each([
+    { name: 'nothing played', entry: undefined, call: 0, hop: 0, text: '还没有播放任何内容：运行一个系统调用或命令，观察它经过的路径。' },
+    { name: 'a hop keeps the model’s words', entry: TWO, call: 1, hop: 1, text: '第 2 个调用（共 2 个），openat。第 2 步（共 2 步），host-kernel，handled：host-kernel handled（宿主机系统调用：openat by Sentry）。结果：openat(AT_FDCWD, "/x", O_RDONLY) = 3' },
+    { name: 'a run with no call', entry: ran([]), call: 0, hop: 0, text: '“cat /etc/passwd”没有发出任何系统调用。' },
+  ])('$name', ({ entry, call, hop: h, text }) => {
+    expect(narrationText(entry, call, h, 'zh')).toBe(text);
+  });
+});
