@@ -7,6 +7,7 @@ import { replayCommand } from './replay.ts';
 import { surfaceCommand } from './surface.ts';
 import { compareCommand } from './compare.ts';
 import { bootCommand } from './boot.ts';
+import { escapesCommand } from './escapes.ts';
 import type { RuntimeModel, RuntimeOptions } from '../sim/runtime/types.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
 
@@ -27,6 +28,7 @@ Usage:
   isolab compare 'INPUT' --runtimes R1,R2,… [--json] one input under several runtimes: result, hops, kernel, host calls, cost
   isolab boot --runtime R [--json]                   how R starts its sandbox, step by step (kata, firecracker, lightvm)
   isolab runtimes                                    the runtimes, their layers and options
+  isolab escapes [--scenario ID] [--json]           escape attacks under every runtime: stopped (by which gate), contained or through
 
 Runtime options go after --runtime (e.g. --platform kvm, --directfs off, --oci-seccomp);
 in compare, give them per runtime: --runtimes runc,gvisor,gvisor:platform=kvm
@@ -42,6 +44,8 @@ Examples:
 
 /** Runs one isolab command; returns the exit code. Never throws for bad input. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // The escape lab takes its own arguments (src/cli/escapes.ts).
+  if (argv[0] === 'escapes') return guarded(io, () => escapesCommand(argv.slice(1), io));
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) return usageError(io, parsed.message);
   const args = parsed.value;

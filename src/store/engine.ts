@@ -7,6 +7,9 @@ import { runLabLine, type LabApi } from './labCommands.ts';
 import { completeLine, sessionDirs, type Completion } from './completion.ts';
 import { inspect, type InspectorView } from './inspector.ts';
 import { buildCompareView, parseCompareSpec, toCompareView, type CompareView } from './compareView.ts';
+import { translate } from './localize.ts';
+import { compareText } from './storeTextMessages.ts';
+import type { Language } from '../sim/text/language.ts';
 import type { CompareRow } from '../machines/compareRuntimes.ts';
 import { isControlLine, runControlLine, runInContainer } from '../machines/controlPlane.ts';
 import type { ControlResult, HostState } from '../machines/controlTypes.ts';
@@ -14,6 +17,11 @@ import { runSpecText, specText } from '../machines/runcCli.ts';
 import { EMPTY_STACK } from '../sim/stack/containers.ts';
 import { stackLayers, STACK_LABEL } from '../sim/stack/layers.ts';
 import type { ContainerView } from './views.ts';
+import { engineFacts, type EngineFacts } from './lessonState.ts';
+import { replayLoggedCalls, type LoggedCallText } from './replayCalls.ts';
+import { writeText } from '../sim/oci/bundleFs.ts';
+import { HOST_SHELL_PID } from '../sim/kernel/boot.ts';
+import { errnoMessage } from '../sim/errno.ts';
 
 /**
  * Everything the store needs from the model and its machines, behind one
@@ -43,7 +51,7 @@ export interface Engine {
    * a run per column, for side-by-side diagrams. A label the lab cannot read is a refused column.
    */
   /** Compares; with `rows` (what the `compare` command already ran, same labels) it only lays them out. */
-  compare: (input: string, labels: readonly string[], rows?: readonly CompareRow[]) => Comparison;
+  compare: (input: string, labels: readonly string[], rows?: readonly CompareRow[], language?: Language) => Comparison;
   /** The runtime's session (booted with these settings on first use), or the attached container's, as the inspector shows it; null if it cannot boot. */
   inspect: (runtime: string, options: Record<string, string>, container?: ContainerView | null) => InspectorView | null;
   /** Whether a container made this session is still there (a saved session's attachment). */
@@ -52,6 +60,12 @@ export interface Engine {
   spec: (container?: ContainerView | null) => string | null;
   /** Makes and starts a container from config.json text a person edited or imported (as `runc run` on a bundle with it). */
   runSpec: (text: string) => Exclude<RunView, { type: 'idle' }>;
+  /** What a lesson's goal needs from the kernels: the host's hostname, each container's hostname and cgroup counters. */
+  lessonFacts: () => EngineFacts;
+  /** Bring your own: calls of a strace log (strace syntax, with their lines) run on a fresh boot of the runtime, as one run (replayCalls.ts). */
+  replayCalls: (runtime: string, options: Record<string, string>, calls: readonly LoggedCallText[], input: string, total?: number) => Exclude<RunView, { type: 'idle' }>;
+  /** Writes a whole file on the lab's host as its root shell would (`cat > path`); why not, in words, else null. */
+  writeHostFile: (path: string, text: string) => string | null;
 }
 
 export interface CompareColumn {
@@ -130,6 +144,19 @@ export function createEngine(): Engine {
     hasContainer: (id) => stack.containers.some((c) => c.id === id && c.status === 'running'),
     spec: (container) => (container ? specText(hostState(), container) : null),
     runSpec: (text) => control('runc run (config.json)', null, () => runSpecText(hostState(), text)),
+    lessonFacts: () => engineFacts(hostState().host, stack),
+    replayCalls: (id, options, calls, input, total) => {
+      const runtime = findRuntime(id) ?? findRuntime('runc');
+      if (!runtime) throw new Error('the lab has no runc runtime');
+      return replayLoggedCalls(runtime, options, calls, input, total);
+    },
+    writeHostFile: (path, text) => {
+      const host = hostState().host;
+      const written = writeText(host.world, HOST_SHELL_PID, path, text);
+      if (!written.ok) return `cannot write ${path}: ${errnoMessage(written.errno).toLowerCase()}`;
+      sessions.set('host', { ...host, world: written.value });
+      return null;
+    },
     lab: runLabLine,
     compare: compareOnce,
     inspect: (id, options, container) => {
@@ -178,19 +205,19 @@ function safely(run: () => ControlResult): ControlResult {
  * fresh boot, run once: the figures table and the diagrams' columns come from
  * the same rows. A label the lab cannot read is a refused column of its own.
  */
-function compareOnce(input: string, labels: readonly string[], rows?: readonly CompareRow[]): Comparison {
+function compareOnce(input: string, labels: readonly string[], rows?: readonly CompareRow[], language: Language = 'en'): Comparison {
   const parsed = labels.map((label) => ({ label, spec: parseCompareSpec(label) }));
   const specs = parsed.flatMap((p) => (typeof p.spec === 'string' ? [] : [p.spec]));
   const built = rows && rows.length === labels.length
     ? { ok: true as const, view: toCompareView(input, rows) }
-    : specs.length ? buildCompareView(input, specs.map((sp) => sp.label)) : { ok: false as const, message: 'no runtime to compare' };
+    : specs.length ? buildCompareView(input, specs.map((sp) => sp.label), {}, language) : { ok: false as const, message: translate(compareText, language, 'noRuntime') };
   const view = built.ok ? built.view : null;
   const columns = parsed.map(({ label, spec }): CompareColumn => {
     if (typeof spec === 'string') return { label, runtime: 'runc', options: {}, run: { type: 'refused', runtime: 'runc', input, message: spec, column: null } };
     const row = view?.rows.find((r) => r.label === spec.label);
     const run: CompareColumn['run'] = row?.ok
       ? { type: 'ran', runtime: row.runtime, input, calls: row.calls, stdout: row.stdout, stderr: row.stderr, status: row.status }
-      : { type: 'refused', runtime: spec.runtime.id, input, message: row?.message ?? (built.ok ? 'no result' : built.message), column: null };
+      : { type: 'refused', runtime: spec.runtime.id, input, message: row?.message ?? (built.ok ? translate(compareText, language, 'noResult') : built.message), column: null };
     return { label, runtime: spec.runtime.id, options: { ...spec.options }, run };
   });
   return { view, message: built.ok ? null : built.message, columns };

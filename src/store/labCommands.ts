@@ -4,11 +4,16 @@ import { findRuntime, RUNTIME_IDS, RUNTIMES } from '../sim/runtime/registry.ts';
 import type { RuntimeId, RuntimeModel } from '../sim/runtime/types.ts';
 import { COMMANDS } from '../sim/shell/commands/index.ts';
 import { formatSignature, syscallByName } from '../sim/syscalls/catalogue.ts';
-import type { ReturnKind, SyscallCategory } from '../sim/syscalls/syscallInfo.ts';
 import { suggestSyscall } from '../sim/syscalls/suggestSyscall.ts';
 import { closest } from '../sim/text/closest.ts';
 import { promptText, type ContainerView, type Entry, type RuntimeRow, type TranscriptLine } from './views.ts';
 import { imageComparison } from '../machines/dockerImages.ts';
+import { LESSON_COMMANDS } from './lessonCommands.ts';
+import { runEscapes } from './escapesCommand.ts';
+import type { Language } from '../sim/text/language.ts';
+import { CATEGORY, commandText, labText, RETURNS, TABLE_SOURCE, type LabTextKey } from './labCommandMessages.ts';
+import { translate, type Vars } from './localize.ts';
+import { runtimeText } from './runtimeText.ts';
 
 /**
  * The lab's own terminal commands (help, runtime, compare, explain,
@@ -36,6 +41,10 @@ export interface LabView {
   setSpeed: (speed: number) => void;
   /** The lead's: remember this comparison (specs as `gvisor:platform=kvm`) for the compare view and show it. */
   compare?: (input: string, runtimes: string[], rows?: readonly CompareRow[]) => void;
+  /** The escape lab's: show the escape matrix panel (issue 6). */
+  openEscapes?: () => void;
+  /** The language the lab's own answers are printed in (LabState's); English when absent. */
+  language?: Language;
 }
 
 /** Read afresh after each action: a command may change what it then prints. */
@@ -49,18 +58,13 @@ interface LabCommand { usage: string; what: string; example?: string; run: Run }
 const line = (kind: TranscriptLine['kind'], text: string): TranscriptLine => ({ kind, text });
 const say = (api: LabApi, ...lines: TranscriptLine[]) => api.getState().print(lines);
 const fail = (api: LabApi, text: string) => say(api, line('error', text));
-
-/** Where each runtime's verdict table comes from, for `explain` and `verdicts`. */
-const TABLE_SOURCE: Record<RuntimeId, string> = {
-  host: "no seccomp filter: Linux's own syscall table decides (syscall_64.tbl; sys_ni_syscall is ENOSYS)",
-  runc: "Docker's default seccomp profile (moby/profiles seccomp/default.json) with Docker's 14 capabilities and runc's ENOSYS stub, then Linux's table",
-  gvisor: "the Sentry's amd64 syscall table (gVisor pkg/sentry/syscalls/linux/linux64.go); with --oci-seccomp on, the container's profile first",
-  kata: "the guest's Linux kernel; with --guest-seccomp on, kata-agent applies the container's seccomp profile in the guest",
-  nabla: "rumprun's libc stubs and rump kernel (NetBSD): each call runs, is a stub, or is missing (ENOSYS)",
-  'unikernel-hvt': "rumprun's libc stubs and rump kernel, as for nabla: the solo5-hvt tender never sees the program's calls",
-  firecracker: "the guest's Linux 6.1 kernel; with --guest-seccomp docker-default, Docker's profile in the guest",
-  lightvm: "Mini-OS's function table (--guest unikernel) or Tinyx's Linux kernel (--guest tinyx)",
-};
+const langOf = (api: LabApi): Language => api.getState().language ?? 'en';
+/** The lab's own sentence `key` in the chosen language (labCommandMessages.ts). */
+const tr = (api: LabApi, key: LabTextKey, vars?: Vars) => translate(labText, langOf(api), key, vars);
+/** A command's description in `help`: its Chinese only while its English is the catalog's word for word. */
+const whatOf = (name: string, c: LabCommand, language: Language) => (Object.hasOwn(commandText, name) && commandText[name as keyof typeof commandText].en === c.what ? commandText[name as keyof typeof commandText][language] : c.what);
+/** Pads to `width` terminal cells: a CJK character takes two. */
+const padCells = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0)));
 
 /** Two lines worth typing on each runtime: what `help` offers. */
 const EXAMPLES: Record<RuntimeId, readonly string[]> = {
@@ -83,21 +87,6 @@ const CONTROL_EXAMPLES: readonly string[] = [
   'podman run -it alpine sh    runc spec    runc run demo',
 ];
 
-const CATEGORY: Record<SyscallCategory, string> = {
-  file: 'I/O on file descriptors', 'fs-metadata': 'names, directories and inode attributes', mount: 'the mount table and the root',
-  event: 'readiness and notification file descriptors', memory: 'the address space', ipc: 'pipes, System V IPC and POSIX message queues',
-  sync: 'futexes and robust lists', network: 'sockets', process: 'processes: creation, exec, exit, wait, ids, limits', sched: 'scheduling',
-  credentials: 'user and group ids', signal: 'signals', time: 'clocks, timers and sleeps', namespace: 'namespaces',
-  security: 'capabilities, seccomp, Landlock and LSM attributes', keys: 'the kernel key retention service', module: 'loading kernel code: modules and kexec',
-  system: 'whole-machine state: reboot, hostname, swap, quotas, the kernel log', debug: 'tracing and introspection: ptrace, perf, bpf',
-  aio: 'Linux native asynchronous I/O', 'io-uring': 'io_uring', arch: 'x86-specific state',
-};
-
-const RETURNS: Record<ReturnKind, string> = {
-  fd: 'a new file descriptor', zero: '0', count: 'a count of bytes or items', pid: 'a process or thread id', id: 'an id',
-  pointer: 'an address', offset: 'a file offset', value: 'a value that depends on the operation', noreturn: 'nothing: it does not return on success',
-};
-
 /** Wraps words to lines of at most `width` characters, each indented. */
 export function wrapWords(words: readonly string[], width = 72, indent = '  '): string[] {
   const out: string[] = [];
@@ -119,34 +108,36 @@ export function specLabel(model: Pick<RuntimeModel, 'id' | 'options'>, options: 
 }
 
 /** `--platform kvm`, `--platform=kvm`, a bare switch (`--oci-seccomp` = on), as isolab takes them. */
-export function parseSettings(model: RuntimeModel, words: readonly string[]): Record<string, string> | string {
+export function parseSettings(model: RuntimeModel, words: readonly string[], language: Language = 'en'): Record<string, string> | string {
+  const t = (key: LabTextKey, vars?: Vars) => translate(labText, language, key, vars);
   const out: Record<string, string> = {};
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
-    if (!w.startsWith('--') || w.length < 3) return `'${w}' is not a setting: settings look like ${model.options[0] ? `--${model.options[0].key} ${model.options[0].values[0] ?? ''}` : '--KEY VALUE'}`;
+    if (!w.startsWith('--') || w.length < 3) return t('notASetting', { word: w, example: model.options[0] ? `--${model.options[0].key} ${model.options[0].values[0] ?? ''}` : '--KEY VALUE' });
     const eq = w.indexOf('=');
     const key = eq > 0 ? w.slice(2, eq) : w.slice(2);
     const spec = model.options.find((o) => o.key === key);
     const next = words[i + 1];
     if (eq > 0) out[key] = w.slice(eq + 1);
     else if (spec && spec.values.includes('on') && spec.values.includes('off') && (next === undefined || !spec.values.includes(next))) out[key] = 'on';
-    else if (next === undefined || next.startsWith('--')) return `--${key} needs a value${spec ? `: ${spec.values.join(', ')}` : ''}`;
+    else if (next === undefined || next.startsWith('--')) return t('needsValue', { key, values: spec ? t('valuesList', { values: spec.values.join(', ') }) : '' });
     else out[key] = words[++i] ?? '';
   }
   return out;
 }
 
-function unknownRuntime(name: string): string {
+function unknownRuntime(name: string, language: Language = 'en'): string {
   const hint = closest(name, RUNTIME_IDS);
-  return `unknown runtime '${name}'${hint.length ? ` (did you mean ${hint[0]}?)` : ''}; the runtimes: ${RUNTIME_IDS.join(', ')}`;
+  const t = (key: LabTextKey, vars?: Vars) => translate(labText, language, key, vars);
+  return t('unknownRuntime', { name, hint: hint.length ? t('didYouMeanRuntime', { hint: hint[0] ?? '' }) : '', list: RUNTIME_IDS.join(', ') });
 }
 
 /** A runtime and its settings: the ones chosen in the lab, changed by any given on the line. */
 function target(api: LabApi, name: string | undefined, words: readonly string[]): { model: RuntimeModel; options: Record<string, string> } | string {
   const s = api.getState();
   const model = findRuntime(name ?? s.runtimeId);
-  if (!model) return unknownRuntime(name ?? s.runtimeId);
-  const given = parseSettings(model, words);
+  if (!model) return unknownRuntime(name ?? s.runtimeId, langOf(api));
+  const given = parseSettings(model, words, langOf(api));
   if (typeof given === 'string') return given;
   const resolved = resolveOptions(model, { ...(s.options[model.id] ?? {}), ...given });
   return resolved.ok ? { model, options: { ...resolved.value } } : resolved.message;
@@ -160,28 +151,30 @@ const help: Run = (api, [name]) => {
   const s = api.getState();
   const ids = [s.runtimeId, ...RUNTIME_IDS.filter((id) => id !== s.runtimeId)] as RuntimeId[];
   say(api,
-    line('heading', 'Type a syscall in strace syntax, or a shell command'),
+    line('heading', tr(api, 'helpShell')),
     line('stdout', '  getpid()    openat(AT_FDCWD, "/etc/passwd", O_RDONLY)'),
     line('stdout', '  cat /etc/passwd    ls /proc    echo hi > /tmp/x'),
-    ...wrapWords(['the', 'shell\'s', 'commands:', ...Object.keys(COMMANDS)]).map((t) => line('stdout', t)),
-    line('heading', 'Make a container, watch it start, land in it (exit leaves)'),
+    ...wrapWords([...tr(api, 'helpShellCommands').split(' '), ...Object.keys(COMMANDS)]).map((t) => line('stdout', t)),
+    line('heading', tr(api, 'helpContainers')),
     ...CONTROL_EXAMPLES.map((ex) => line('stdout', `  ${ex}`)),
-    line('heading', 'Lab commands'),
-    ...Object.values(LAB).map((c) => line('stdout', `  ${c.usage.padEnd(28)} ${c.what}`)),
-    line('heading', 'Worth trying, runtime by runtime'),
-    ...ids.flatMap((id) => (EXAMPLES[id] ?? []).map((ex, i) => line('stdout', `  ${i === 0 ? `${id}${id === s.runtimeId ? ' (now)' : ''}` : ''}`.padEnd(17) + ex))),
-    line('info', 'Tab completes · ↑ ↓ history · Ctrl-C drops the line · Ctrl-L clears · Shift-Tab leaves the terminal'),
+    line('heading', tr(api, 'helpLab')),
+    ...Object.entries(LAB).map(([n, c]) => line('stdout', `  ${c.usage.padEnd(28)} ${whatOf(n, c, langOf(api))}`)),
+    line('heading', tr(api, 'helpTry')),
+    ...ids.flatMap((id) => (EXAMPLES[id] ?? []).map((ex, i) => line('stdout', padCells(`  ${i === 0 ? `${id}${id === s.runtimeId ? tr(api, 'helpNow') : ''}` : ''}`, 17) + ex))),
+    line('info', tr(api, 'helpKeys')),
   );
 };
 
 function helpOne(api: LabApi, name: string) {
-  if (name === 'docker' || name === 'kubectl' || name === 'podman' || name === 'runc') return say(api, line('stdout', `${name} runs on the lab's host whichever shell the terminal shows; type ${name} --help for its own usage`), ...CONTROL_EXAMPLES.filter((ex) => ex.includes(name)).map((ex) => line('info', `  e.g. ${ex}`)));
+  if (name === 'docker' || name === 'kubectl' || name === 'podman' || name === 'runc') return say(api, line('stdout', tr(api, 'helpEngine', { name })), ...CONTROL_EXAMPLES.filter((ex) => ex.includes(name)).map((ex) => line('info', tr(api, 'example', { example: ex }))));
   const lab = LAB[name];
-  if (lab) return say(api, line('stdout', `${lab.usage} — ${lab.what}`), ...(lab.example ? [line('info', `  e.g. ${lab.example}`)] : []));
+  if (lab) return say(api, line('stdout', `${lab.usage} — ${whatOf(name, lab, langOf(api))}`), ...(lab.example ? [line('info', tr(api, 'example', { example: lab.example }))] : []));
   const shell = COMMANDS[name];
   if (shell) return say(api, line('stdout', shell.help));
   if (syscallByName(name)) return explain(api, [name], name);
-  fail(api, `no command or syscall named '${name}'; type help for the list`);
+  // `help gvisor`: the runtime described, without switching to it.
+  if (findRuntime(name)) return describeRuntime(api, name);
+  fail(api, tr(api, 'noSuchName', { name }));
 }
 
 const runtime: Run = (api, [name, ...words]) => {
@@ -192,31 +185,35 @@ const runtime: Run = (api, [name, ...words]) => {
   describeRuntime(api);
 };
 
-function describeRuntime(api: LabApi) {
+/** The runtime (the chosen one unless `id` names another), its settings as chosen, and how to change one. */
+function describeRuntime(api: LabApi, id?: string) {
   const s = api.getState();
-  const model = findRuntime(s.runtimeId);
-  if (!model) return fail(api, unknownRuntime(s.runtimeId));
+  const language = langOf(api);
+  const model = findRuntime(id ?? s.runtimeId);
+  if (!model) return fail(api, unknownRuntime(id ?? s.runtimeId, language));
   const options = s.options[model.id] ?? {};
+  const first = model.options[0];
   say(api,
-    line('heading', `${model.id}: ${model.label}`),
-    line('stdout', `  ${model.summary}`),
-    ...model.options.map((o) => line('stdout', `  --${o.key} ${options[o.key] ?? o.default}   (${o.values.join(', ')}) ${o.description}`)),
-    line('info', model.options.length ? `change a setting: runtime ${model.id} --${model.options[0]?.key} ${model.options[0]?.values.at(-1)}` : 'this runtime has no settings'),
+    line('heading', `${model.id}: ${runtimeText(model.label, language)}`),
+    line('stdout', `  ${runtimeText(model.summary, language)}`),
+    ...model.options.map((o) => line('stdout', `  --${o.key} ${options[o.key] ?? o.default}   (${o.values.join(', ')}) ${runtimeText(o.description, language)}`)),
+    line('info', first ? tr(api, 'changeSetting', { id: model.id, key: first.key, value: first.values.at(-1) ?? '' }) : tr(api, 'noSettings')),
+    ...(model.id === s.runtimeId ? [] : [line('info', tr(api, 'helpRuntime', { id: model.id }))]),
   );
 }
 
 const runtimes: Run = (api) => {
   const now = api.getState().runtimeId;
-  say(api, line('heading', 'Runtimes (runtime NAME switches)'), ...RUNTIMES.map((r) => line('stdout', `${r.id === now ? '* ' : '  '}${r.id.padEnd(14)} ${r.label}`)));
+  say(api, line('heading', tr(api, 'runtimesHeading')), ...RUNTIMES.map((r) => line('stdout', `${r.id === now ? '* ' : '  '}${r.id.padEnd(14)} ${runtimeText(r.label, langOf(api))}`)));
 };
 
 /** `compare RUNTIME… -- INPUT`: one clear syntax, since an input may contain spaces, commas and colons. */
 const compare: Run = (api, _args, rest) => {
   const dash = ` ${rest} `.indexOf(' -- ');
-  if (dash < 0) return fail(api, 'compare needs runtimes, then --, then the input: compare runc gvisor kata -- getpid()');
+  if (dash < 0) return fail(api, tr(api, 'compareSyntax'));
   const names = rest.slice(0, dash).trim().split(/\s+/).filter(Boolean);
   const input = rest.slice(dash + 3).trim();
-  if (!input) return fail(api, 'compare needs an input after --: a syscall like getpid() or a command like cat /etc/hostname');
+  if (!input) return fail(api, tr(api, 'compareInput'));
   const specs: CompareSpec[] = [];
   for (const text of names.flatMap((n): readonly string[] => (n === 'all' ? RUNTIME_IDS : [n]))) {
     const [id, ...pairs] = text.split(':');
@@ -224,9 +221,9 @@ const compare: Run = (api, _args, rest) => {
     if (typeof t === 'string') return fail(api, t);
     specs.push({ runtime: t.model, options: t.options, label: specLabel(t.model, t.options) });
   }
-  if (specs.length === 0) return fail(api, 'compare needs at least one runtime before --: compare runc gvisor -- getpid()');
+  if (specs.length === 0) return fail(api, tr(api, 'compareRuntimes'));
   const rows = compareRuntimes(input, specs);
-  say(api, line('heading', `${input} under ${specs.length} runtime${specs.length > 1 ? 's' : ''}, each booted fresh`), ...rows.flatMap(compareLines));
+  say(api, line('heading', tr(api, specs.length > 1 ? 'compareHeadingN' : 'compareHeading1', { input, n: specs.length })), ...rows.flatMap((r) => compareLines(r, langOf(api))));
   // The rows just printed are the comparison: the store lays them out rather than running them again.
   api.getState().compare?.(input, specs.map((s) => s.label), rows);
 };
@@ -238,40 +235,42 @@ export function fmtNs(ns: number): string {
 }
 
 /** One runtime's row of a comparison: its result, then hops, host calls and cost, then any published ratio. */
-export function compareLines(r: CompareRow): TranscriptLine[] {
-  if (!r.ok) return [line('error', `${r.label}: refused: ${r.message}`)];
+export function compareLines(r: CompareRow, language: Language = 'en'): TranscriptLine[] {
+  const t = (key: LabTextKey, vars?: Vars) => translate(labText, language, key, vars);
+  if (!r.ok) return [line('error', t('compareRefused', { label: r.label, message: r.message }))];
   const last = r.calls.at(-1);
-  const result = r.calls.length === 1 && last ? last.line : `${r.calls.length} calls, exit status ${r.status}`;
+  const result = r.calls.length === 1 && last ? last.line : t('compareCalls', { n: r.calls.length, status: r.status });
   const failed = r.calls.length === 1 && last ? last.errno !== null || last.retval === null : r.status !== 0;
-  const host = [...new Set(r.hostCalls.map((h) => `${h.name} by ${h.by}`))];
+  const host = [...new Set(r.hostCalls.map((h) => t('compareHostCall', { name: h.name, by: h.by })))];
   const ratio = r.ratio === null || r.baseline === r.label ? '' : ` · ${r.ratio.toFixed(2)}× ${r.baseline ?? ''}`;
   return [
-    line(failed ? 'denied' : 'call', `${r.label} (${r.servedBy} kernel): ${result}`),
-    line('stdout', `  ${r.hops} hops · ${fmtNs(r.costNs)} modelled${ratio} · ${fmtNs(r.warmCostNs)} warm`),
-    line('stdout', `  host syscalls: ${r.hostCalls.length === 0 ? 'none' : `${r.hostCalls.length}: ${host.slice(0, 4).join(', ')}${host.length > 4 ? ', …' : ''}`}`),
-    ...r.published.map((p) => line('info', `  published: ${p.entry.what}: ${(p.entry.numerator.value / p.entry.denominator.value).toFixed(2)}× ${p.against}; modelled ${p.modelled.toFixed(2)}×`)),
+    line(failed ? 'denied' : 'call', t('compareResult', { label: r.label, servedBy: r.servedBy, result })),
+    line('stdout', t('compareCost', { hops: r.hops, cost: fmtNs(r.costNs), ratio, warm: fmtNs(r.warmCostNs) })),
+    line('stdout', r.hostCalls.length === 0 ? t('compareNoHost') : t('compareHost', { n: r.hostCalls.length, list: `${host.slice(0, 4).join(', ')}${host.length > 4 ? ', …' : ''}` })),
+    ...r.published.map((p) => line('info', t('comparePublished', { what: p.entry.what, ratio: (p.entry.numerator.value / p.entry.denominator.value).toFixed(2), against: p.against, modelled: p.modelled.toFixed(2) }))),
   ];
 }
 
 const explain: Run = (api, [word]) => {
   const name = (word ?? '').replace(/\(.*$/, '');
-  if (!name) return fail(api, 'explain needs a syscall name: explain openat');
+  if (!name) return fail(api, tr(api, 'explainNeedsName'));
   const info = syscallByName(name);
   if (!info) {
     const hint = suggestSyscall(name);
-    return fail(api, `unknown syscall '${name}'${hint.length ? `; did you mean ${hint.join(', ')}?` : ''}`);
+    return fail(api, tr(api, 'unknownSyscall', { name, hint: hint.length ? tr(api, 'didYouMeanSyscall', { hint: hint.join(', ') }) : '' }));
   }
   const s = api.getState();
+  const language = langOf(api);
   say(api,
-    line('heading', `${info.name}: syscall ${info.number} (${info.category}: ${CATEGORY[info.category]})`),
-    line('stdout', `  ${formatSignature(info)}${info.returns ? ` returns ${RETURNS[info.returns]}` : ''}`),
-    line('info', info.implemented ? `  Linux runs it in ${info.entryPoint}` : '  Linux has no entry point for it: always ENOSYS'),
-    line('heading', `How each runtime treats ${info.name} taken alone (with the settings chosen here)`),
+    line('heading', tr(api, 'explainHeading', { name: info.name, number: info.number, category: info.category, what: CATEGORY[info.category][language] })),
+    line('stdout', `  ${formatSignature(info)}${info.returns ? tr(api, 'explainReturns', { what: RETURNS[info.returns][language] }) : ''}`),
+    line('info', info.implemented ? tr(api, 'explainEntry', { entry: info.entryPoint ?? '' }) : tr(api, 'explainNoEntry')),
+    line('heading', tr(api, 'explainRuntimes', { name: info.name })),
     ...RUNTIMES.flatMap((model) => {
       const options = s.options[model.id] ?? {};
       const v = model.verdicts(options).find((row) => row.name === info.name);
-      const text = v ? `${v.verdict}${v.errno ? ` (${v.errno})` : ''}, decided by ${v.handledBy}` : 'not in its table';
-      return [line(v?.verdict === 'deny' ? 'denied' : 'call', `  ${specLabel(model, options).padEnd(16)} ${text}`), line('info', `    table: ${TABLE_SOURCE[model.id]}`)];
+      const text = v ? tr(api, 'decidedBy', { verdict: v.verdict, errno: v.errno ? ` (${v.errno})` : '', by: v.handledBy }) : tr(api, 'notInTable');
+      return [line(v?.verdict === 'deny' ? 'denied' : 'call', `  ${specLabel(model, options).padEnd(16)} ${text}`), line('info', `  ${tr(api, 'table', { source: TABLE_SOURCE[model.id][language] })}`)];
     }),
   );
 };
@@ -283,14 +282,14 @@ const verdicts: Run = (api, args) => {
   const count = (v: string) => rows.filter((r) => r.verdict === v).length;
   const denied = new Map<string, string[]>();
   for (const r of rows) {
-    const errno = r.errno ?? 'no errno (the workload stops)';
+    const errno = r.errno ?? tr(api, 'noErrno');
     if (r.verdict === 'deny') denied.set(errno, [...(denied.get(errno) ?? []), r.name]);
   }
   say(api,
-    line('heading', `${specLabel(t.model, t.options)}: ${rows.length} syscalls taken alone`),
-    line('stdout', `  allow ${count('allow')} · conditional ${count('conditional')} (depends on the arguments) · deny ${count('deny')}`),
-    line('info', `  table: ${TABLE_SOURCE[t.model.id]}`),
-    ...[...denied].flatMap(([errno, names]) => [line('denied', `denied with ${errno} (${names.length}):`), ...wrapWords(names).map((n) => line('stdout', n))]),
+    line('heading', tr(api, 'verdictsHeading', { spec: specLabel(t.model, t.options), n: rows.length })),
+    line('stdout', tr(api, 'verdictsCounts', { allow: count('allow'), conditional: count('conditional'), deny: count('deny') })),
+    line('info', tr(api, 'table', { source: TABLE_SOURCE[t.model.id][langOf(api)] })),
+    ...[...denied].flatMap(([errno, names]) => [line('denied', tr(api, 'deniedWith', { errno, n: names.length })), ...wrapWords(names).map((n) => line('stdout', n))]),
   );
 };
 
@@ -301,39 +300,39 @@ const surface: Run = (api, args) => {
   const syscalls = rows.filter((r) => (r.kind ?? 'syscall') === 'syscall');
   const by = new Map<string, number>();
   for (const r of rows) for (const p of r.processes) by.set(p, (by.get(p) ?? 0) + 1);
-  const other = (kind: 'hypercall' | 'backend', what: string) => {
+  const other = (kind: 'hypercall' | 'backend', key: LabTextKey) => {
     const n = rows.filter((r) => r.kind === kind).length;
-    return n ? [line('stdout', `  and ${n} ${what}`)] : [];
+    return n ? [line('stdout', tr(api, key, { n }))] : [];
   };
   say(api,
-    line('heading', `${specLabel(t.model, t.options)}: ${syscalls.length} host syscalls reachable from the workload`),
-    ...(syscalls.length ? [line('stdout', `  ${syscalls.filter((r) => r.argFiltered).length} of them only with some arguments (argument filters)`)] : []),
-    ...other('hypercall', 'hypercalls into the hypervisor'),
-    ...other('backend', 'backend drivers in Dom0'),
-    line('heading', 'Through these host processes'),
+    line('heading', tr(api, 'surfaceHeading', { spec: specLabel(t.model, t.options), n: syscalls.length })),
+    ...(syscalls.length ? [line('stdout', tr(api, 'surfaceFiltered', { n: syscalls.filter((r) => r.argFiltered).length }))] : []),
+    ...other('hypercall', 'surfaceHypercalls'),
+    ...other('backend', 'surfaceBackends'),
+    line('heading', tr(api, 'surfaceProcesses')),
     ...[...by].map(([p, n]) => line('stdout', `  ${p}: ${n}`)),
   );
 };
 
 const speed: Run = (api, [value]) => {
-  if (value === undefined) return say(api, line('info', `playback speed ${api.getState().playback.speed}× (speed X sets it, 0.25 to 4)`));
+  if (value === undefined) return say(api, line('info', tr(api, 'speedNow', { x: api.getState().playback.speed })));
   const x = Number(value.replace(/[x×]$/, ''));
-  if (!Number.isFinite(x) || x < 0.25 || x > 4) return fail(api, `speed takes a number from 0.25 to 4, not '${value}'`);
+  if (!Number.isFinite(x) || x < 0.25 || x > 4) return fail(api, tr(api, 'speedBad', { value }));
   api.getState().setSpeed(x);
-  say(api, line('info', `playback speed ${x}×`));
+  say(api, line('info', tr(api, 'speedSet', { x })));
 };
 
 /** step, back, play, pause: the playback of the latest run (or the one picked on the timeline). */
 const playback = (act: (s: LabView) => void): Run => (api) => {
-  if (api.getState().playback.entryId === null) return say(api, line('info', 'nothing to play yet: run a syscall or a command first'));
+  if (api.getState().playback.entryId === null) return say(api, line('info', tr(api, 'nothingToPlay')));
   act(api.getState());
 };
 
 const history: Run = (api) => {
   // A comparison's columns are runs of their own, but not lines the person typed.
   const typed = api.getState().entries.filter((e) => !e.compared);
-  if (typed.length === 0) return say(api, line('info', 'nothing run yet this session'));
-  say(api, line('heading', 'Lines run this session'), ...typed.map((e) => {
+  if (typed.length === 0) return say(api, line('info', tr(api, 'nothingRun')));
+  say(api, line('heading', tr(api, 'historyHeading')), ...typed.map((e) => {
     const model = findRuntime(e.runtime);
     return line('stdout', `${String(e.id).padStart(4)}  ${(model ? specLabel(model, e.options) : e.runtime).padEnd(16)} ${e.input}`);
   }));
@@ -344,6 +343,7 @@ const LAB: Record<string, LabCommand> = {
   runtime: { usage: 'runtime [NAME] [--KEY VALUE]', what: 'show or switch the runtime, with settings', example: 'runtime gvisor --platform kvm', run: runtime },
   runtimes: { usage: 'runtimes', what: 'the runtimes the lab models', run: runtimes },
   compare: { usage: 'compare RUNTIME… -- INPUT', what: 'one input under several runtimes (all, or gvisor:platform=kvm)', example: 'compare runc gvisor kata -- getpid()', run: compare },
+  escapes: { usage: 'escapes [SCENARIO]', what: 'escape attacks under every runtime: where each is stopped', example: 'escapes dirty-pipe', run: (api, args) => runEscapes(api, args) },
   explain: { usage: 'explain SYSCALL', what: 'what it does, and each runtime\'s verdict', example: 'explain keyctl', run: explain },
   verdicts: { usage: 'verdicts [RUNTIME]', what: 'syscalls allowed and denied', example: 'verdicts gvisor', run: verdicts },
   surface: { usage: 'surface [RUNTIME]', what: 'host syscalls the workload can reach', example: 'surface firecracker', run: surface },
@@ -352,12 +352,13 @@ const LAB: Record<string, LabCommand> = {
   back: { usage: 'back', what: 'playback: one hop back', run: playback((s) => s.stepBack()) },
   play: { usage: 'play', what: 'playback: play the latest run', run: playback((s) => s.play()) },
   pause: { usage: 'pause', what: 'playback: pause (pause() is the syscall)', run: playback((s) => s.pause()) },
-  reset: { usage: 'reset', what: 'boot every runtime again, forget the runs', run: (api) => { api.getState().reset(); say(api, line('info', 'every runtime booted again; the runs are forgotten')); } },
+  reset: { usage: 'reset', what: 'boot every runtime again, forget the runs', run: (api) => { api.getState().reset(); say(api, line('info', tr(api, 'resetDone'))); } },
   history: { usage: 'history', what: 'the lines run this session', run: history },
   images: {
     usage: 'images', what: 'the lab\'s images side by side: size, programs, shell, package manager, setuid binaries',
-    run: (api) => say(api, ...imageComparison().split('\n').filter(Boolean).map((t, i) => line(i === 0 ? 'heading' : 'stdout', t)), line('info', 'an attacker who gets into a distroless container finds no shell, no package manager and no setuid program to use')),
+    run: (api) => say(api, ...imageComparison().split('\n').filter(Boolean).map((t, i) => line(i === 0 ? 'heading' : 'stdout', t)), line('info', tr(api, 'imagesAttacker'))),
   },
+  ...LESSON_COMMANDS,
   clear: { usage: 'clear', what: 'clear the terminal (Ctrl-L)', run: (api) => api.getState().clearTranscript() },
 };
 
@@ -378,7 +379,7 @@ export function runLabLine(api: LabApi, text: string): boolean {
   try {
     command.run(api, trimmed.split(/\s+/).slice(1), trimmed.slice(name.length).trim());
   } catch (e) {
-    fail(api, `the lab failed on this command (a bug): ${e instanceof Error ? e.message : String(e)}`);
+    fail(api, tr(api, 'labBug', { error: e instanceof Error ? e.message : String(e) }));
   }
   return true;
 }

@@ -11,8 +11,13 @@ import type { Completion } from './completion.ts';
 import type { CompareRow } from '../machines/compareRuntimes.ts';
 import type { InspectorView } from './inspector.ts';
 import type { CompareView } from './compareView.ts';
+import type { EscapeView } from './escapes.ts';
+import { createLessonSlice, type LessonSliceState } from './lessons.ts';
+import { createArtefactsSlice, type ArtefactsSliceState } from './artefacts.ts';
+import { labStoreText } from './labStoreMessages.ts';
+import { translate } from './localize.ts';
 import { SPEC_RUN_INPUT, specRunProblem, type SpecProblem } from './specPane.ts';
-import { promptText, transcriptOf, type ContainerView, type Entry, type RunView, type RuntimeRow, type TranscriptLine } from './views.ts';
+import { promptText, REPLAY_MAX_CALLS, transcriptOf, type ContainerView, type Entry, type HostFile, type RunView, type RuntimeRow, type StraceReplay, type TranscriptLine } from './views.ts';
 
 export type { CallRow, ContainerView, Entry, HopRow, LayerRow, OptionRow, RunView, RuntimeRow, StackRow, TranscriptLine } from './views.ts';
 export { promptText } from './views.ts';
@@ -35,7 +40,7 @@ export interface PlaybackView {
   speed: number;
 }
 
-export interface LabState {
+export interface LabState extends LessonSliceState, ArtefactsSliceState {
   /** False until the engine (the model) has loaded. */
   ready: boolean;
   runtimes: RuntimeRow[];
@@ -49,6 +54,11 @@ export interface LabState {
   last: RunView;
   /** Every line run this session, oldest first. */
   entries: Entry[];
+  /** Every line this session ran, in order, lab commands included, with where it ran: what a shared link replays (urlSession.ts). */
+  log: LoggedLine[];
+  /** Still mode (presenter): a new run does not play by itself; the diagram moves only when stepped. */
+  still: boolean;
+  setStill: (still: boolean) => void;
   /** What the terminal shows, oldest first. */
   transcript: TranscriptLine[];
   playback: PlaybackView;
@@ -79,6 +89,13 @@ export interface LabState {
   specProblem: SpecProblem | null;
   /** Runs config.json text as `runc run` on the tutorial bundle (the Spec pane), recorded like a typed line. */
   applySpec: (text: string) => void;
+  /**
+   * Bring your own (artefacts.ts): calls of a strace log run under a runtime as one entry the diagram plays.
+   * `saved`: the settings and call count a saved or shared replay ran with (a reload runs it again exactly).
+   */
+  replayStraceCalls: (input: string, runtime: string, calls: readonly { line: number; text: string }[], saved?: Pick<StraceReplay, 'options' | 'total'>) => void;
+  /** Bring your own: writes a file on the lab's host, then runs `line` as if typed (a profile, then `docker run … seccomp=FILE`); a file it cannot write is reported in the terminal. */
+  writeHostFileAndRun: (path: string, text: string, line: string) => void;
   /** The last `compare` with its figures (cost, ratio, published ratios, start-up); null before one or when it was refused. */
   compareView: CompareView | null;
   /** Why the last `compare` could not run (an unknown runtime, a bad setting), else null. */
@@ -86,6 +103,14 @@ export interface LabState {
   /** Compares `input` under these runtimes; `rows`, when the `compare` command already ran them, are laid out as they are. */
   compare: (input: string, runtimes: string[], rows?: readonly CompareRow[]) => void;
   setShowCompare: (open: boolean) => void;
+  /** The escape lab's matrix (issue 6): null until first opened, then computed once from the model. */
+  escapes: EscapeView | null;
+  /** The escape-matrix cell being replayed, and its entry. */
+  escapeCell: { scenarioId: string; runtime: string; entryId: number | null } | null;
+  /** Computes the escape matrix (once; a dynamic import, so the page's first script stays small). */
+  openEscapes: () => Promise<void>;
+  /** Adds a cell's attack run as an entry and plays it in the diagram. */
+  replayEscape: (scenarioId: string, runtime: string) => Promise<void>;
   /** Appends lines to the terminal's transcript (lab commands' output). */
   print: (lines: TranscriptLine[]) => void;
   clearTranscript: () => void;
@@ -103,6 +128,25 @@ export interface LabState {
 }
 
 export type LabStore = StoreApi<LabState>;
+
+/** One line as the session ran it: the runtime, its settings and the attached container then; `lab` for a lab command, `spec` for a Spec-pane run. */
+export interface LoggedLine {
+  runtime: string;
+  options: Record<string, string>;
+  input: string;
+  container?: ContainerView;
+  lab?: true;
+  spec?: string;
+  /** A strace range run from "Bring your own" (views.ts). */
+  replay?: StraceReplay;
+  /** The file written on the host just before the line ran ("Use this profile"). */
+  hostFile?: HostFile;
+  /** The page's language then: lab commands answer in it. */
+  language?: Language;
+}
+
+/** What a reload or a link needs, besides its input, to run a recorded line again. */
+type RunSource = Pick<Entry, 'spec' | 'replay' | 'hostFile'>;
 
 const DEFAULT_RUNTIME: RuntimeId = 'runc';
 /** The transcript keeps this many lines (a pasted log must not grow the page without bound). */
@@ -125,8 +169,10 @@ export function createLabStore(engine?: Engine): LabStore {
   const withModel = (work: (m: Engine) => void) => (model ? work(model) : waiting.push(() => model && work(model)));
 
   const store = createStore<LabState>()((set, get) => {
-    const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false, container?: string, spec?: string): Entry => {
-      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}), ...(container ? { container } : {}), ...(spec !== undefined ? { spec } : {}) };
+    // Lessons (issue 6): their goals are checked after each line submitLine runs.
+    const lessons = createLessonSlice(set, get, () => model, (work) => withModel(() => work()));
+    const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false, container?: string, source: RunSource = {}): Entry => {
+      const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}), ...(container ? { container } : {}), ...source };
       set({ entries: [...get().entries, entry] });
       return entry;
     };
@@ -136,10 +182,12 @@ export function createLabStore(engine?: Engine): LabStore {
       const id = get().runtimeId;
       set({ inspector: model.inspect(id, get().options[id] ?? model.defaults[id] ?? {}, get().container), specText: model.spec(get().container) });
     };
-    const record = (input: string, run: Exclude<RunView, { type: 'idle' }>, spec?: string) => {
+    /** Records a run: an entry, a line of the log, the transcript, playback. `source`: what a reload or a link needs besides the input to run it again. */
+    const record = (input: string, run: Exclude<RunView, { type: 'idle' }>, source: RunSource = {}) => {
       const { container, runtimeId } = get();
-      const entry = addEntry(input, run, get().options[run.runtime] ?? {}, false, container?.id, spec);
+      const entry = addEntry(input, run, source.replay?.options ?? get().options[run.runtime] ?? {}, false, container?.id, source);
       const promptAt = promptText(runtimeId, container);
+      set({ log: [...get().log, { runtime: runtimeId, options: { ...(get().options[runtimeId] ?? {}) }, input, language: get().language, ...(container ? { container } : {}), ...source }] });
       const prompt: TranscriptLine = { kind: 'input', text: `${promptAt}${input}` };
       set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run, promptAt.length)]) });
       // `docker run -it`, `docker exec -it` attach the terminal to the container; `exit` leaves it.
@@ -147,6 +195,7 @@ export function createLabStore(engine?: Engine): LabStore {
       if (run.type === 'ran') {
         set({ playback: { ...get().playback, entryId: entry.id } });
         player.send({ type: 'playback.load', hops: run.calls.map((c) => c.hops.length) });
+        if (get().still) player.send({ type: 'playback.pause' });
       }
       refreshInspector();
     };
@@ -163,6 +212,12 @@ export function createLabStore(engine?: Engine): LabStore {
       options: {},
       last: { type: 'idle' },
       entries: [],
+      log: [],
+      still: false,
+      setStill: (still) => {
+        set({ still });
+        if (still) player.send({ type: 'playback.pause' });
+      },
       transcript: [],
       playback: { entryId: null, call: 0, hop: 0, playing: false, speed: 1 },
       theme: 'light',
@@ -206,7 +261,11 @@ export function createLabStore(engine?: Engine): LabStore {
         record(text, m.run(id, get().options[id] ?? m.defaults[id] ?? {}, text, get().container));
       }),
       submitLine: (text) => withModel((m) => {
-        if (!m.lab({ getState: get }, text)) get().submitCommand(text);
+        const { runtimeId, container } = get();
+        const at = { runtime: runtimeId, options: { ...(get().options[runtimeId] ?? {}) }, language: get().language, ...(container ? { container } : {}) };
+        if (m.lab({ getState: get }, text)) set({ log: [...get().log, { ...at, input: text, lab: true }] });
+        else get().submitCommand(text);
+        lessons.afterLine(text);
       }),
       complete: (line, cursor) => {
         const id = get().runtimeId;
@@ -219,13 +278,30 @@ export function createLabStore(engine?: Engine): LabStore {
       specProblem: null,
       applySpec: (text) => withModel((m) => {
         const run = m.runSpec(text);
-        record(SPEC_RUN_INPUT, run, text);
+        record(SPEC_RUN_INPUT, run, { spec: text });
         set({ specProblem: specRunProblem(run) });
+      }),
+      replayStraceCalls: (input, runtime, calls, saved) => withModel((m) => {
+        const id = m.runtimes.some((r) => r.id === runtime) ? runtime : get().runtimeId;
+        const resolved = saved ? m.resolve(id, saved.options) : null;
+        if (resolved && !resolved.ok) return record(input, { type: 'refused', runtime: id as RuntimeId, input, message: resolved.message, column: null });
+        const options = resolved?.value ?? get().options[id as RuntimeId] ?? m.defaults[id] ?? {};
+        // Only the calls a replay runs are kept with it (a whole log would not fit in the browser's storage or a link).
+        const kept = calls.slice(0, REPLAY_MAX_CALLS).map((c) => ({ line: c.line, text: c.text }));
+        const total = Math.max(saved?.total ?? 0, calls.length);
+        record(input, m.replayCalls(id, options, kept, input, total), { replay: { runtime: id, options: { ...options }, calls: kept, total } });
+      }),
+      writeHostFileAndRun: (path, text, line) => withModel((m) => {
+        const problem = m.writeHostFile(path, text);
+        if (problem) return get().print([{ kind: 'error', text: problem }]);
+        // Run as submitCommand does, with the file kept beside the line: a reload or a link writes it again first.
+        const id = get().runtimeId;
+        record(line, m.run(id, get().options[id] ?? m.defaults[id] ?? {}, line, get().container), { hostFile: { path, text } });
       }),
       compareView: null,
       compareMessage: null,
       compare: (input, runtimes, rows) => withModel((m) => {
-        const result = m.compare(input, runtimes.slice(0, 4), rows?.slice(0, 4));
+        const result = m.compare(input, runtimes.slice(0, 4), rows?.slice(0, 4), get().language);
         set({ compareView: result.view, compareMessage: result.message });
         const columns = result.columns.map((col) => ({ label: col.label, entryId: addEntry(input, col.run, col.options, true).id }));
         set({ comparison: { input, columns }, showCompare: true });
@@ -235,15 +311,35 @@ export function createLabStore(engine?: Engine): LabStore {
           // All columns play in step: the playback runs over the longest column's hops; each diagram clamps to its own.
           set({ playback: { ...get().playback, entryId: first.id } });
           player.send({ type: 'playback.load', hops: [longest] });
+          if (get().still) player.send({ type: 'playback.pause' });
         }
       }),
       setShowCompare: (open) => set({ showCompare: open }),
+      escapes: null,
+      escapeCell: null,
+      openEscapes: async () => {
+        if (get().escapes) return;
+        const mod = await import('./escapes.ts');
+        set({ escapes: mod.escapeView() });
+      },
+      replayEscape: async (scenarioId, runtime) => {
+        const mod = await import('./escapes.ts');
+        const replay = mod.escapeReplay(scenarioId, runtime);
+        if (!replay) return;
+        // Like a comparison's column: a run of its own, not a line typed (not saved, not replayed on reload).
+        const entry = addEntry(replay.input, replay.run, {}, true);
+        set({ escapeCell: { scenarioId, runtime, entryId: replay.run.type === 'ran' ? entry.id : null } });
+        if (replay.run.type !== 'ran') return;
+        set({ playback: { ...get().playback, entryId: entry.id } });
+        player.send({ type: 'playback.load', hops: replay.run.calls.map((c) => c.hops.length) });
+        if (get().still) player.send({ type: 'playback.pause' });
+      },
       print: (lines) => set({ transcript: capped([...get().transcript, ...lines]) }),
       clearTranscript: () => set({ transcript: [] }),
       reset: () => {
         model?.forget();
         player.send({ type: 'playback.load', hops: [] });
-        set({ last: { type: 'idle' }, entries: [], transcript: [], container: null, playback: { ...get().playback, entryId: null, call: 0, hop: 0 } });
+        set({ last: { type: 'idle' }, entries: [], log: [], transcript: [], container: null, playback: { ...get().playback, entryId: null, call: 0, hop: 0 } });
         refreshInspector();
       },
       play: () => player.send({ type: 'playback.play' }),
@@ -263,6 +359,8 @@ export function createLabStore(engine?: Engine): LabStore {
       setTheme: (theme) => set({ theme }),
       setFontScale: (scale) => set({ fontScale: Math.min(2, Math.max(0.75, scale)) }),
       setLanguage: (language) => set({ language }),
+      ...lessons.state,
+      ...createArtefactsSlice(set, get),
     };
   });
 
@@ -277,13 +375,15 @@ export function createLabStore(engine?: Engine): LabStore {
     store.setState({ ready: true, runtimes: m.runtimes, options: { ...m.defaults, ...store.getState().options } });
     for (const run of waiting.splice(0)) run();
     const id = store.getState().runtimeId;
-    store.setState({ inspector: m.inspect(id, store.getState().options[id] ?? m.defaults[id] ?? {}) });
+    // The queued lines may have attached a container (a reload, a link): the inspector and the Spec pane show it.
+    const attached = store.getState().container;
+    store.setState({ inspector: m.inspect(id, store.getState().options[id] ?? m.defaults[id] ?? {}, attached), specText: m.spec(attached) });
   };
   if (engine) install(engine);
   else {
     import('./engine.ts')
       .then((mod) => install(mod.createEngine()))
-      .catch((e: unknown) => store.getState().print([{ kind: 'error', text: `the lab's model did not load (${e instanceof Error ? e.message : String(e)}); reload the page` }]));
+      .catch((e: unknown) => store.getState().print([{ kind: 'error', text: translate(labStoreText, store.getState().language, 'modelFailed', { error: e instanceof Error ? e.message : String(e) }) }]));
   }
   return store;
 }

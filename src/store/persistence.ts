@@ -1,5 +1,9 @@
 import { isLanguage, type Language } from '../sim/text/language.ts';
 import type { ContainerView, LabState, LabStore } from './labStore.ts';
+import type { Entry, HostFile, StraceReplay } from './views.ts';
+import { rerunLine, sourceIsValid } from './artefactsRestore.ts';
+import { translate } from './localize.ts';
+import { persistenceText, type PersistenceKey } from './persistenceMessages.ts';
 
 /**
  * The session, saved in the browser so a reload loses nothing: the lines run
@@ -19,6 +23,10 @@ export interface SavedLine {
   input: string;
   /** A run from the Spec pane: the config.json text it ran. */
   spec?: string;
+  /** A strace range from "Bring your own": its calls, runtime and settings (its input is only a label). */
+  replay?: StraceReplay;
+  /** The file "Use this profile" wrote on the host before the line ran: written again before it runs again. */
+  hostFile?: HostFile;
 }
 
 export interface SavedSession {
@@ -46,14 +54,23 @@ export function snapshot(state: LabState): SavedSession {
     runtimeId: state.runtimeId,
     container: state.container,
     options: state.options as Record<string, Record<string, string>>,
-    lines: state.entries.filter((e) => !e.compared).slice(-SAVED_LINES).map((e) => ({ runtime: e.runtime, options: e.options, input: e.input, ...(e.spec !== undefined ? { spec: e.spec } : {}) })),
+    lines: state.entries.filter((e) => !e.compared).slice(-SAVED_LINES).map(savedLine),
     theme: state.theme,
     fontScale: state.fontScale,
     language: state.language,
   };
 }
 
-export type Loaded = { type: 'none' } | { type: 'ok'; session: SavedSession } | { type: 'corrupt'; message: string };
+const savedLine = (e: Entry): SavedLine => ({
+  runtime: e.runtime, options: e.options, input: e.input,
+  ...(e.spec !== undefined ? { spec: e.spec } : {}), ...(e.replay ? { replay: e.replay } : {}), ...(e.hostFile ? { hostFile: e.hostFile } : {}),
+});
+
+/** A corrupt session's problem: `message` is the English; `key` and `vars` say it in any language (persistenceMessages.ts). */
+export type Loaded = { type: 'none' } | { type: 'ok'; session: SavedSession } | { type: 'corrupt'; message: string; key: PersistenceKey; vars: Record<string, string | number> };
+
+type Problem = { key: PersistenceKey; vars?: Record<string, string | number> };
+const corrupt = ({ key, vars = {} }: Problem): Loaded => ({ type: 'corrupt', message: translate(persistenceText, 'en', key, vars), key, vars });
 
 /** Reads and checks the saved session. */
 export function load(storage: KeyValueStore): Loaded {
@@ -61,31 +78,31 @@ export function load(storage: KeyValueStore): Loaded {
   try {
     text = storage.getItem(STORAGE_KEY);
   } catch (e) {
-    return { type: 'corrupt', message: `the browser would not give back the saved session (${e instanceof Error ? e.message : String(e)})` };
+    return corrupt({ key: 'unreadable', vars: { error: e instanceof Error ? e.message : String(e) } });
   }
   if (text === null) return { type: 'none' };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { type: 'corrupt', message: 'the saved session is not valid JSON' };
+    return corrupt({ key: 'notJson' });
   }
   const problem = check(data);
-  return problem ? { type: 'corrupt', message: `the saved session ${problem}` } : { type: 'ok', session: data as SavedSession };
+  return problem ? corrupt(problem) : { type: 'ok', session: data as SavedSession };
 }
 
-function check(d: unknown): string | null {
-  if (typeof d !== 'object' || d === null) return 'is not an object';
+function check(d: unknown): Problem | null {
+  if (typeof d !== 'object' || d === null) return { key: 'notObject' };
   const s = d as Partial<SavedSession>;
-  if (s.version !== VERSION) return `has version ${String(s.version)}, not ${VERSION}`;
-  if (typeof s.runtimeId !== 'string') return 'names no runtime';
-  if (typeof s.options !== 'object' || s.options === null) return 'has no settings';
-  if (!Array.isArray(s.lines)) return 'has no list of lines';
-  const bad = s.lines.findIndex((l: unknown) => typeof l !== 'object' || l === null || typeof (l as SavedLine).input !== 'string' || typeof (l as SavedLine).runtime !== 'string' || typeof (l as SavedLine).options !== 'object');
-  if (bad >= 0) return `has a malformed line (number ${bad + 1})`;
-  if (s.theme !== 'light' && s.theme !== 'dark') return 'has an unknown theme';
-  if (typeof s.fontScale !== 'number' || !Number.isFinite(s.fontScale)) return 'has no font size';
-  if (s.language !== undefined && !isLanguage(s.language)) return `has an unknown language (${String(s.language)})`;
+  if (s.version !== VERSION) return { key: 'version', vars: { version: String(s.version), expected: VERSION } };
+  if (typeof s.runtimeId !== 'string') return { key: 'noRuntime' };
+  if (typeof s.options !== 'object' || s.options === null) return { key: 'noSettings' };
+  if (!Array.isArray(s.lines)) return { key: 'noLines' };
+  const bad = s.lines.findIndex((l: unknown) => typeof l !== 'object' || l === null || typeof (l as SavedLine).input !== 'string' || typeof (l as SavedLine).runtime !== 'string' || typeof (l as SavedLine).options !== 'object' || !sourceIsValid(l as Record<string, unknown>));
+  if (bad >= 0) return { key: 'badLine', vars: { n: bad + 1 } };
+  if (s.theme !== 'light' && s.theme !== 'dark') return { key: 'badTheme' };
+  if (typeof s.fontScale !== 'number' || !Number.isFinite(s.fontScale)) return { key: 'noFontSize' };
+  if (s.language !== undefined && !isLanguage(s.language)) return { key: 'badLanguage', vars: { language: String(s.language) } };
   return null;
 }
 
@@ -99,9 +116,9 @@ export function restore(store: LabStore, saved: SavedSession): void {
   api.setFontScale(saved.fontScale);
   if (saved.language) api.setLanguage(saved.language);
   for (const line of saved.lines) {
-    api.configure(line.runtime, line.options);
-    if (typeof line.spec === 'string') api.applySpec(line.spec);
-    else api.submitCommand(line.input);
+    // A strace replay carries its own runtime and settings and runs on a fresh boot: the terminal's runtime stays as it was.
+    if (!line.replay) api.configure(line.runtime, line.options);
+    rerunLine(api, line);
   }
   for (const [runtime, options] of Object.entries(saved.options)) api.configure(runtime, options);
   api.chooseRuntime(saved.runtimeId);
@@ -115,7 +132,11 @@ export function restore(store: LabStore, saved: SavedSession): void {
 export function attachPersistence(store: LabStore, storage: KeyValueStore): () => void {
   const loaded = load(storage);
   if (loaded.type === 'ok') restore(store, loaded.session);
-  if (loaded.type === 'corrupt') store.getState().print([{ kind: 'error', text: `${loaded.message}: it was replaced by a new session.` }]);
+  if (loaded.type === 'corrupt') {
+    const language = store.getState().language;
+    const problem = translate(persistenceText, language, loaded.key, loaded.vars);
+    store.getState().print([{ kind: 'error', text: translate(persistenceText, language, 'replaced', { problem }) }]);
+  }
   const save = (state: LabState) => {
     try {
       storage.setItem(STORAGE_KEY, JSON.stringify(snapshot(state)));

@@ -87,6 +87,29 @@ export type RunView =
   }
   | { type: 'refused'; runtime: RuntimeId; input: string; message: string; column: number | null };
 
+/** The most calls one strace replay runs (each is a full trip through the runtime's machines; replayCalls.ts). */
+export const REPLAY_MAX_CALLS = 40;
+
+/**
+ * A range of a strace log as "Bring your own" ran it: the runtime and its
+ * settings, and the calls as strace printed them with their log lines. The
+ * log itself is not kept, so this is all a reload or a shared link has.
+ */
+export interface StraceReplay {
+  runtime: string;
+  options: Record<string, string>;
+  /** The calls run (at most REPLAY_MAX_CALLS). */
+  calls: { line: number; text: string }[];
+  /** How many calls the range held; more than `calls` when the range was longer than a replay runs. */
+  total: number;
+}
+
+/** A whole file written on the lab's host (`cat > path`). */
+export interface HostFile {
+  path: string;
+  text: string;
+}
+
 /** One line the person ran, kept for the timeline, playback and reload. */
 export interface Entry {
   id: number;
@@ -99,6 +122,10 @@ export interface Entry {
   container?: string;
   /** The config.json text a run from the Spec pane ran (its input is only a label), so a reload can run it again. */
   spec?: string;
+  /** A strace range run from "Bring your own" (its input is only a label): what a reload or a link runs again. */
+  replay?: StraceReplay;
+  /** A file written on the lab's host just before the line ran ("Use this profile"), written again before a reload or a link runs the line. */
+  hostFile?: HostFile;
   /** A column of a side-by-side comparison (fresh boot; not saved, not replayed on reload). */
   compared?: boolean;
 }

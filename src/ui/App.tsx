@@ -1,7 +1,14 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { PANELS, type Panel } from '../store/urlState.ts';
 import { CompareSection } from './CompareSection.tsx';
+import { EscapeLab } from './escapes/EscapeLab.tsx';
 import { Diagram } from './diagram/Diagram.tsx';
+import { usePageState } from './embed/pageState.ts';
+import { useEscapeReleasesFocus } from './embed/useEscapeReleasesFocus.ts';
+import { defineMessages } from './i18n/messages.ts';
+import { useMessages } from './i18n/useMessages.ts';
 import { Inspector } from './inspector/Inspector.tsx';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
 import { Controls } from './playback/Controls.tsx';
 import { Narration } from './playback/Narration.tsx';
 import { Timeline } from './playback/Timeline.tsx';
@@ -14,51 +21,71 @@ import { TryIt } from './TryIt.tsx';
 import { useLab } from './useLab.ts';
 import './lab.css';
 
+/** Below the fold and folded: a chunk of its own, so the page's first script stays small (`npm run size`). */
+const Artefacts = lazy(() => import('./artefacts/Artefacts.tsx').then((m) => ({ default: m.Artefacts })));
+
+const messages = defineMessages({
+  terminal: { en: 'Terminal', zh: '终端' },
+  diagram: { en: 'Diagram', zh: '调用路径图' },
+  state: { en: 'Simulated state', zh: '模拟状态' },
+  playback: { en: 'Playback', zh: '回放' },
+  runtimes: { en: 'Runtimes', zh: '运行时' },
+});
+
 /**
  * The lab: the runtime and its settings on top; the terminal and the
  * syscall's path side by side; the simulated state and the timeline below.
- * Theme and presenter size are CSS variables on the root.
+ * Theme, contrast and presenter size are on the root. The URL (main.tsx,
+ * pageState.ts) may hide panels, or embed the lab without its header bar
+ * and reference sections (`embed=1`) for a slide.
  */
 export function App() {
   const theme = useLab((s) => s.theme);
   const scale = useLab((s) => s.fontScale);
   const language = useLab((s) => s.language);
+  const still = useLab((s) => s.still);
+  const page = usePageState();
+  const t = useMessages(messages);
+  useEscapeReleasesFocus();
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-Hans' : 'en';
   }, [language]);
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.style.setProperty('--scale', String(scale));
-  }, [theme, scale]);
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.style.setProperty('--scale', String(scale));
+    root.dataset.contrast = page.presenter ? 'high' : 'normal';
+    root.dataset.still = String(still);
+    root.dataset.embed = String(page.embed);
+  }, [theme, scale, page.presenter, page.embed, still]);
+  const shows = (p: Panel) => page.panels.includes(p);
+  const pane = (p: Panel, label: string, body: ReactNode) => shows(p) && <section className={`pane pane-${p}`} aria-label={label}>{body}</section>;
   return (
-    <div className="app">
-      <header className="bar">
-        <h1>Isolation Lab</h1>
-        <RuntimePicker />
-        <Toolbar />
-      </header>
-      <main className="panes">
-        <section className="pane pane-terminal" aria-label="Terminal">
-          <Terminal />
-        </section>
-        <section className="pane pane-diagram" aria-label="Diagram">
-          <Diagram />
-        </section>
-        <section className="pane pane-inspector" aria-label="Simulated state">
-          <InspectorPane />
-        </section>
-        <section className="pane pane-timeline" aria-label="Playback">
-          <Controls />
-          <Narration />
-          <Timeline />
-        </section>
+    <div className={page.embed ? 'app embedded' : 'app'}>
+      {!page.embed && (
+        <header className="bar">
+          <h1>Isolation Lab</h1>
+          <RuntimePicker />
+          <Toolbar />
+        </header>
+      )}
+      {shows('lessons') && <LessonPanel />}
+      <main className={page.panels.length === PANELS.length ? 'panes' : 'panes chosen'}>
+        {pane('terminal', t('terminal'), <Terminal />)}
+        {pane('diagram', t('diagram'), <Diagram />)}
+        {pane('inspector', t('state'), <InspectorPane />)}
+        {pane('timeline', t('playback'), <><Controls /><Narration /><Timeline /></>)}
       </main>
-      <SpecPane />
-      <CompareSection />
-      <section className="reference" aria-label="Runtimes">
-        <TryIt />
-        <RuntimeTable />
-      </section>
+      {shows('spec') && <SpecPane />}
+      {shows('artefacts') && <Suspense fallback={null}><Artefacts /></Suspense>}
+      {shows('compare') && <CompareSection />}
+      {shows('escape') && <EscapeLab />}
+      {!page.embed && shows('reference') && (
+        <section className="reference" aria-label={t('runtimes')}>
+          <TryIt />
+          <RuntimeTable />
+        </section>
+      )}
     </div>
   );
 }

@@ -17,7 +17,7 @@ let lab: LabPage;
 let page: Page;
 let errors: string[];
 
-const LOG = readFileSync(new URL('../fixtures/strace-cat-tt.log', import.meta.url), 'utf8');
+const LOG = readFileSync(new URL('../fixtures/strace-cat-tt.strace', import.meta.url), 'utf8');
 const shot = (name: string) => page.screenshot({ path: `screenshots/artefacts-${name}.png`, fullPage: false });
 
 beforeAll(async () => {
