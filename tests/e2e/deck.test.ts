@@ -87,9 +87,12 @@ describe('the lab in a deck', () => {
   }, 15_000);
 
   it('play runs to the last hop; pause stops', async () => {
+    // Only events after this click count: earlier tests left `stepped` events (some playing) in the list.
+    const before = (await events()).length;
+    const since = async () => (await events()).slice(before).filter((e) => e.type === 'stepped');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => events().then((e) => e.some((x) => x.type === 'stepped' && x.playing)), { timeout: 5_000 }).toBe(true);
-    await expect.poll(last, { timeout: 15_000 }).toMatchObject({ playing: false, result: 'getpid() = 1' });
+    await expect.poll(() => since().then((e) => e.some((x) => x.playing)), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => since().then((e) => e.at(-1)), { timeout: 15_000 }).toMatchObject({ playing: false, result: 'getpid() = 1' });
     const end = await last();
     expect(end?.hop).toBe((end?.hops ?? 0) - 1);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
