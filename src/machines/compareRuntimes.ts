@@ -70,25 +70,51 @@ function publishedFor(row: Extract<CompareRow, { ok: true }>, rows: readonly Com
 }
 
 /**
+ * Why a label is not a spec, as data: the CLI prints it in English
+ * (compareSpecProblemText), the page in the chosen language
+ * (src/store/compareView.ts). An option problem is the runtime model's own
+ * sentence (resolveOptions), kept as it is.
+ */
+export type CompareSpecProblem =
+  | { type: 'unknown-runtime'; id: string; hint: string | null; expected: readonly string[] }
+  | { type: 'not-key-value'; pair: string; text: string }
+  | { type: 'option'; message: string };
+
+/**
  * `gvisor:platform=kvm:directfs=off` → a spec. Settings given once for the
  * whole comparison (`shared`, as `isolab compare --platform kvm` takes them)
  * apply to every runtime that has them; the label's own pairs win.
  */
-export function parseCompareSpec(text: string, shared: Readonly<Record<string, string>> = {}): CompareSpec | string {
+export function readCompareSpec(text: string, shared: Readonly<Record<string, string>> = {}): { ok: true; spec: CompareSpec } | { ok: false; problem: CompareSpecProblem } {
   const [id = '', ...pairs] = text.trim().split(':');
   const runtime = findRuntime(id);
-  if (!runtime) {
-    const hint = closest(id, RUNTIME_IDS);
-    return `unknown runtime '${id}'${hint.length ? ` (did you mean ${hint[0]}?)` : ''}; expected one of: ${RUNTIME_IDS.join(', ')}`;
-  }
+  if (!runtime) return { ok: false, problem: { type: 'unknown-runtime', id, hint: closest(id, RUNTIME_IDS)[0] ?? null, expected: RUNTIME_IDS } };
   const given: Record<string, string> = {};
   for (const [k, v] of Object.entries(shared)) if (runtime.options.some((o) => o.key === k)) given[k] = v;
   for (const pair of pairs) {
     const [k, v, ...rest] = pair.split('=');
-    if (!k || v === undefined || rest.length) return `'${pair}' in '${text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)`;
+    if (!k || v === undefined || rest.length) return { ok: false, problem: { type: 'not-key-value', pair, text } };
     given[k] = v;
   }
   const options = resolveOptions(runtime, given);
-  if (!options.ok) return options.message;
-  return { runtime, options: options.value, label: text.trim() };
+  if (!options.ok) return { ok: false, problem: { type: 'option', message: options.message } };
+  return { ok: true, spec: { runtime, options: options.value, label: text.trim() } };
+}
+
+/** A problem as `isolab compare` prints it (English). */
+export function compareSpecProblemText(p: CompareSpecProblem): string {
+  switch (p.type) {
+    case 'unknown-runtime':
+      return `unknown runtime '${p.id}'${p.hint ? ` (did you mean ${p.hint}?)` : ''}; expected one of: ${p.expected.join(', ')}`;
+    case 'not-key-value':
+      return `'${p.pair}' in '${p.text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)`;
+    case 'option':
+      return p.message;
+  }
+}
+
+/** readCompareSpec with its problem in English: a spec, or the sentence (the CLI's). */
+export function parseCompareSpec(text: string, shared: Readonly<Record<string, string>> = {}): CompareSpec | string {
+  const r = readCompareSpec(text, shared);
+  return r.ok ? r.spec : compareSpecProblemText(r.problem);
 }

@@ -1,5 +1,6 @@
 import type { LoggedCall, MultiReplay, StoppedCall } from '../sim/strace/multiReplay.ts';
 import type { UnreadableLine } from '../sim/strace/replayReport.ts';
+import type { StraceLineProblem } from '../sim/strace/lineProblem.ts';
 import type { SeccompCheck } from './artefactsModel.ts';
 import { dockerErrorColumn, placeOf, readPasted, type TextPlace } from './artefactImport.ts';
 import type { LabState } from './labStore.ts';
@@ -30,7 +31,7 @@ export interface RuntimeReportView {
 export interface StraceReportView {
   lines: number;
   calls: number;
-  unreadable: UnreadableLine[];
+  unreadable: (UnreadableLine & { problem: StraceLineProblem })[];
   runtimes: RuntimeReportView[];
 }
 

@@ -1,6 +1,7 @@
 import { RUNTIMES } from '../sim/runtime/registry.ts';
 import { DOCKER_DEFAULT_PROFILE, parseSeccompProfile } from '../sim/seccomp/index.ts';
 import { profileToJson } from '../sim/seccomp/profileJson.ts';
+import type { JsonProblem } from '../sim/seccomp/jsonText.ts';
 import { defaultsDiffer, diffProfiles, type VerdictDiffRow, type VerdictChange } from '../sim/seccomp/profileDiff.ts';
 import { multiReplayChunks, type MultiReplayStep, type RuntimeJudge } from '../sim/strace/multiReplay.ts';
 import { allSyscalls } from '../sim/syscalls/catalogue.ts';
@@ -20,18 +21,24 @@ export function straceSteps(text: string, chunkLines = 1000): Generator<MultiRep
   return multiReplayChunks(text, JUDGES, chunkLines);
 }
 
+/** The lab's own sentences about a profile, as data (artefactsProblems.ts words them); null: the validator's English. */
+export type SeccompProblem = { type: 'empty' } | { type: 'json'; problem: JsonProblem; line: number; column: number };
+
 /** What the profile editor shows for the text in it. */
 export type SeccompCheck =
-  | { type: 'error'; message: string; path: string | null; line: number | null; column: number | null }
+  | { type: 'error'; message: string; path: string | null; line: number | null; column: number | null; problem: SeccompProblem | null }
   | { type: 'ok'; rows: VerdictDiffRow[]; counts: Record<VerdictChange, number>; defaultAction: string; defaultChanged: boolean; rules: number };
 
 /** The lab's amd64 host: the x86_64 syscall table is what the verdict table lists. */
 const NAMES: readonly string[] = allSyscalls().map((s) => s.name).sort();
 
 export function checkSeccomp(text: string): SeccompCheck {
-  if (!text.trim()) return { type: 'error', message: 'the profile is empty: paste a profile in Docker\'s JSON format, or load Docker\'s default', path: null, line: null, column: null };
+  if (!text.trim()) return { type: 'error', message: 'the profile is empty: paste a profile in Docker\'s JSON format, or load Docker\'s default', path: null, line: null, column: null, problem: { type: 'empty' } };
   const parsed = parseSeccompProfile(text, { label: 'your profile' });
-  if (!parsed.ok) return { type: 'error', message: parsed.message, path: parsed.path, line: parsed.line, column: parsed.column };
+  if (!parsed.ok) {
+    const problem: SeccompProblem | null = parsed.json && parsed.line !== null && parsed.column !== null ? { type: 'json', problem: parsed.json, line: parsed.line, column: parsed.column } : null;
+    return { type: 'error', message: parsed.message, path: parsed.path, line: parsed.line, column: parsed.column, problem };
+  }
   const diff = diffProfiles(parsed.profile, DOCKER_DEFAULT_PROFILE, NAMES);
   return {
     type: 'ok', rows: diff.rows, counts: diff.counts, defaultAction: parsed.profile.defaultAction,

@@ -1,10 +1,10 @@
-import { compareRuntimes, parseCompareSpec, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
+import { compareRuntimes, parseCompareSpec, readCompareSpec, type CompareRow, type CompareSpec, type CompareSpecProblem } from '../machines/compareRuntimes.ts';
 import { startupFigures } from '../sim/compare/startup.ts';
 import type { DockerResourceFlags } from '../sim/cgroups/docker.ts';
 import { checkResources } from '../sim/runtime/resources.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { Language } from '../sim/text/language.ts';
-import { translate } from './localize.ts';
+import { defineMessages, translate } from './localize.ts';
 import { compareText } from './storeTextMessages.ts';
 import { callRow, runtimeRow, type CallRow, type LayerRow } from './views.ts';
 
@@ -106,6 +106,33 @@ function viewRow(r: CompareRow): CompareViewRow {
 
 export { parseCompareSpec };
 
+/** A label's problem (compareRuntimes.ts) in the page's words; runtime ids and `KEY=VALUE` stay as typed. */
+const specText = defineMessages({
+  unknownRuntime: { en: "unknown runtime '{id}'{hint}; expected one of: {list}", zh: "未知的运行时 '{id}'{hint}；应为以下之一：{list}" },
+  didYouMean: { en: ' (did you mean {hint}?)', zh: '（是不是想输入 {hint}？）' },
+  notKeyValue: { en: "'{pair}' in '{text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)", zh: "'{text}' 中的 '{pair}' 不是 KEY=VALUE 形式（例如 gvisor:platform=kvm）" },
+});
+
+/** A label's problem in `language`; the English is word for word what `isolab compare` prints. An option problem is the model's own sentence. */
+export function compareSpecProblem(p: CompareSpecProblem, language: Language): string {
+  switch (p.type) {
+    case 'unknown-runtime': {
+      const hint = p.hint ? translate(specText, language, 'didYouMean', { hint: p.hint }) : '';
+      return translate(specText, language, 'unknownRuntime', { id: p.id, hint, list: p.expected.join(', ') });
+    }
+    case 'not-key-value':
+      return translate(specText, language, 'notKeyValue', { pair: p.pair, text: p.text });
+    case 'option':
+      return p.message;
+  }
+}
+
+/** parseCompareSpec with its problem in `language`. */
+export function parseCompareSpecIn(text: string, language: Language): CompareSpec | string {
+  const r = readCompareSpec(text);
+  return r.ok ? r.spec : compareSpecProblem(r.problem, language);
+}
+
 /** Every text as a spec, or the first one's problem (the lab's own sentences in `language`); 1 to MAX_COLUMNS of them. */
 export function parseCompareSpecs(texts: readonly string[], language: Language = 'en'): { ok: true; specs: CompareSpec[] } | { ok: false; message: string } {
   const wanted = texts.map((t) => t.trim()).filter((t) => t !== '');
@@ -113,7 +140,7 @@ export function parseCompareSpecs(texts: readonly string[], language: Language =
   if (wanted.length > MAX_COLUMNS) return { ok: false, message: translate(compareText, language, 'tooMany', { max: MAX_COLUMNS, n: wanted.length }) };
   const specs: CompareSpec[] = [];
   for (const text of wanted) {
-    const spec = parseCompareSpec(text);
+    const spec = parseCompareSpecIn(text, language);
     if (typeof spec === 'string') return { ok: false, message: spec };
     specs.push(spec);
   }

@@ -6,7 +6,7 @@ import { callRow, runtimeRow, type RunView, type RuntimeRow } from './views.ts';
 import { runLabLine, type LabApi } from './labCommands.ts';
 import { completeLine, sessionDirs, type Completion } from './completion.ts';
 import { inspect, type InspectorView } from './inspector.ts';
-import { buildCompareView, parseCompareSpec, toCompareView, type CompareView } from './compareView.ts';
+import { buildCompareView, parseCompareSpecIn, toCompareView, type CompareView } from './compareView.ts';
 import { translate } from './localize.ts';
 import { compareText } from './storeTextMessages.ts';
 import type { Language } from '../sim/text/language.ts';
@@ -166,7 +166,8 @@ export function createEngine(): Engine {
         const record = container ? stack.containers.find((c) => c.id === container.id) : undefined;
         if (record) {
           const view = inspect(record.sandbox ? { ...record.sandbox, pid: container?.pid ?? record.pid } : { ...hostState().host, runtime: 'runc', pid: container?.pid ?? record.pid });
-          return { ...view, runtimeLabel: `${record.name} on ${findRuntime(record.runtime)?.label ?? record.runtime}` };
+          const runtimeLabel = findRuntime(record.runtime)?.label ?? record.runtime;
+          return { ...view, runtimeLabel: `${record.name} on ${runtimeLabel}`, container: { name: record.name, runtimeLabel } };
         }
         return inspect(sessionFor(runtime, options));
       } catch {
@@ -206,7 +207,7 @@ function safely(run: () => ControlResult): ControlResult {
  * the same rows. A label the lab cannot read is a refused column of its own.
  */
 function compareOnce(input: string, labels: readonly string[], rows?: readonly CompareRow[], language: Language = 'en'): Comparison {
-  const parsed = labels.map((label) => ({ label, spec: parseCompareSpec(label) }));
+  const parsed = labels.map((label) => ({ label, spec: parseCompareSpecIn(label, language) }));
   const specs = parsed.flatMap((p) => (typeof p.spec === 'string' ? [] : [p.spec]));
   const built = rows && rows.length === labels.length
     ? { ok: true as const, view: toCompareView(input, rows) }

@@ -2,7 +2,7 @@ import { ESCAPES, ESCAPE_RUNTIMES, findEscape } from '../sim/escapes/index.ts';
 import type { EscapeScenario } from '../sim/escapes/types.ts';
 import type { EscapeOutcome } from '../sim/escapes/classify.ts';
 import type { EscapeVerdictType } from '../sim/escapes/verdict.ts';
-import type { Localized } from '../sim/text/language.ts';
+import type { Language, Localized } from '../sim/text/language.ts';
 import { findRuntime } from '../sim/runtime/registry.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import { runEscape, type EscapeRun } from '../machines/escapeRun.ts';
@@ -99,9 +99,10 @@ export const escapeRow = (id: string): EscapeScenarioView | null => {
 /**
  * A cell's attack as a run the diagram can play: the attacker's calls on the
  * runtime's layers (the `docker run` that made the container is the setup,
- * not replayed). Null for an unknown scenario or runtime.
+ * not replayed); a cell with no call to play is refused with its sentence in
+ * `language`. Null for an unknown scenario or runtime.
  */
-export function escapeReplay(scenarioId: string, runtime: string): { input: string; run: Exclude<RunView, { type: 'idle' }> } | null {
+export function escapeReplay(scenarioId: string, runtime: string, language: Language = 'en'): { input: string; run: Exclude<RunView, { type: 'idle' }> } | null {
   const s = findEscape(scenarioId);
   const model = findRuntime(runtime);
   if (!s || !model || !(ESCAPE_RUNTIMES as readonly string[]).includes(runtime)) return null;
@@ -109,6 +110,6 @@ export function escapeReplay(scenarioId: string, runtime: string): { input: stri
   const layers = runtimeRow(model).layers;
   const input = `escape ${s.id}: ${run.steps.map((st) => st.input).join('; ')}`;
   const calls = run.steps.flatMap((st) => st.calls.map((c) => callRow(c, layers)));
-  if (calls.length === 0) return { input, run: { type: 'refused', runtime: model.id, input, message: verdictSentence(run.verdict, s).en, column: null } };
+  if (calls.length === 0) return { input, run: { type: 'refused', runtime: model.id, input, message: verdictSentence(run.verdict, s)[language], column: null } };
   return { input, run: { type: 'ran', runtime: model.id, input, calls, stdout: '', stderr: '', status: run.verdict.type === 'stopped' ? 1 : 0 } };
 }

@@ -85,6 +85,8 @@ export interface FdRow { fd: number; path: string; kind: string; flags: string }
 export interface InspectorView {
   runtime: RuntimeId;
   runtimeLabel: string;
+  /** A control-plane container's name and its runtime's label (runtimeLabel then reads `NAME on LABEL`), so the page can word it in either language. */
+  container?: { name: string; runtimeLabel: string };
   servedBy: ServingKernel;
   /** `the host kernel`, `gVisor's Sentry`… */
   kernelName: Localized;

@@ -324,7 +324,7 @@ export function createLabStore(engine?: Engine): LabStore {
       },
       replayEscape: async (scenarioId, runtime) => {
         const mod = await import('./escapes.ts');
-        const replay = mod.escapeReplay(scenarioId, runtime);
+        const replay = mod.escapeReplay(scenarioId, runtime, get().language);
         if (!replay) return;
         // Like a comparison's column: a run of its own, not a line typed (not saved, not replayed on reload).
         const entry = addEntry(replay.input, replay.run, {}, true);

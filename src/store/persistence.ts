@@ -91,6 +91,16 @@ export function load(storage: KeyValueStore): Loaded {
   return problem ? corrupt(problem) : { type: 'ok', session: data as SavedSession };
 }
 
+/**
+ * The saved session's language, read before anything is restored (main.tsx:
+ * the page address's problems are worded before the session is replayed);
+ * null when there is none or the session cannot be read.
+ */
+export function savedLanguage(storage: KeyValueStore): Language | null {
+  const loaded = load(storage);
+  return loaded.type === 'ok' ? (loaded.session.language ?? null) : null;
+}
+
 function check(d: unknown): Problem | null {
   if (typeof d !== 'object' || d === null) return { key: 'notObject' };
   const s = d as Partial<SavedSession>;

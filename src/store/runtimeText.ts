@@ -17,6 +17,11 @@ export const RUNTIME_TEXT: readonly Localized[] = [
   { en: 'runc (Docker default)', zh: 'runc（Docker 默认）' },
   { en: 'Unikernel (rumprun on solo5-hvt, KVM)', zh: 'Unikernel（solo5-hvt 上的 rumprun，KVM）' },
   { en: 'Nabla (rumprun on solo5-spt)', zh: 'Nabla（solo5-spt 上的 rumprun）' },
+  // The control-plane stacks' headings (src/sim/stack/layers.ts STACK_LABEL); `runc` alone is a name.
+  { en: 'docker → dockerd → containerd → shim → runtime', zh: 'docker → dockerd → containerd → shim → 运行时' },
+  { en: 'kubectl → API server → kubelet → CRI → runtime', zh: 'kubectl → API 服务器 → kubelet → CRI → 运行时' },
+  { en: 'kubectl → API server → kubelet → CRI → CRI-O → runtime', zh: 'kubectl → API 服务器 → kubelet → CRI → CRI-O → 运行时' },
+  { en: 'podman → conmon → runtime', zh: 'podman → conmon → 运行时' },
   // Summaries.
   { en: 'a root shell on the host: the initial namespaces, every capability, no seccomp filter', zh: '宿主机上的 root shell：初始命名空间，拥有全部能力，没有 seccomp 过滤器' },
   { en: "a default docker run container: its own namespaces (not user), Docker's 14 capabilities, Docker's seccomp profile, masked paths, a cgroup", zh: '默认的 docker run 容器：独立的命名空间（user 除外）、Docker 的 14 项能力、Docker 的 seccomp 配置文件、被屏蔽的路径、一个 cgroup' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuntimes } from '../../src/machines/compareRuntimes.ts';
-import { buildCompareView, parseCompareSpec, parseCompareSpecs, toCompareView, type CompareViewRow } from '../../src/store/compareView.ts';
+import { buildCompareView, compareSpecProblem, parseCompareSpec, parseCompareSpecs, toCompareView, type CompareViewRow } from '../../src/store/compareView.ts';
+import { readCompareSpec } from '../../src/machines/compareRuntimes.ts';
 
 /** The comparison as plain view rows, from compareRuntimes' rows, and the specs a person types. */
 const okRow = (r: CompareViewRow | undefined) => {
@@ -37,6 +38,21 @@ describe('parseCompareSpec(s)', () => {
     const r = parseCompareSpecs(texts);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
+  });
+
+  it.each([
+    { texts: ['gvsor'], message: "未知的运行时 'gvsor'（是不是想输入 gvisor？）；应为以下之一：" },
+    { texts: ['runc', 'gvisor:platform'], message: "'gvisor:platform' 中的 'platform' 不是 KEY=VALUE 形式（例如 gvisor:platform=kvm）" },
+  ])('$texts: a message in Chinese', ({ texts, message }) => {
+    const r = parseCompareSpecs(texts, 'zh');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(message);
+  });
+
+  it.each(['gvsor', 'zzz', 'gvisor:platform', 'gvisor:a=b=c', 'gvisor:platform=xen'])('%s: the English is word for word the CLI\'s', (text) => {
+    const r = readCompareSpec(text);
+    if (r.ok) throw new Error('expected a problem');
+    expect(compareSpecProblem(r.problem, 'en')).toBe(parseCompareSpec(text));
   });
 
   it('resource flags Docker refuses are a message', () => {

@@ -4,7 +4,8 @@ import { PROFILE_PATH } from '../../src/store/artefacts.ts';
 import { createLabStore, type LabState } from '../../src/store/labStore.ts';
 import { createEngine } from '../../src/store/engine.ts';
 import { whenSettled } from '../../src/store/urlApply.ts';
-import { attachPersistence, load, STORAGE_KEY, type KeyValueStore } from '../../src/store/persistence.ts';
+import { attachPersistence, load, savedLanguage, STORAGE_KEY, type KeyValueStore } from '../../src/store/persistence.ts';
+import { parseUrlSettings } from '../../src/store/urlState.ts';
 
 /** Reload loses nothing; a corrupt saved state is reported and replaced (issue 4, point 6). */
 function memory(initial?: string): KeyValueStore & { data: Map<string, string> } {
@@ -131,3 +132,26 @@ describe('the saved session', () => {
 
 /** A profile that answers getpid with ENOSYS (38) and allows the rest. */
 const GETPID_ENOSYS = '{ "defaultAction": "SCMP_ACT_ALLOW", "syscalls": [ { "names": ["getpid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38 } ] }';
+
+/** main.tsx words the page address's problems in the saved session's language when the address has no lang=. */
+describe('savedLanguage', () => {
+  const session = (language?: string) => JSON.stringify({ version: 1, runtimeId: 'runc', options: {}, lines: [], theme: 'light', fontScale: 1, ...(language ? { language } : {}) });
+
+  it.each([
+    ['a Chinese session', session('zh'), 'zh'],
+    ['an English session', session('en'), 'en'],
+    ['a session saved before languages', session(), null],
+    ['no session', undefined, null],
+    ['a corrupt session', '{not json', null],
+  ] as const)('%s gives %s', (_, text, language) => {
+    expect(savedLanguage(memory(text))).toBe(language);
+  });
+
+  it.each([
+    ['en', 'theme=sepia: expected light or dark'],
+    ['zh', 'theme=sepia：应为 light 或 dark'],
+  ] as const)('the address problems then read in %s', (language, words) => {
+    const { problems } = parseUrlSettings('?theme=sepia', '', savedLanguage(memory(session(language))) ?? undefined);
+    expect(problems.join(' ')).toContain(words);
+  });
+});

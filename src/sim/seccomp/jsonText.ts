@@ -14,7 +14,57 @@ export type JsonObject = ReadonlyMap<string, JsonValue>;
 
 export type JsonParseResult =
   | { ok: true; value: JsonValue; positions: ReadonlyMap<string, number> }
-  | { ok: false; message: string; offset: number; line: number; column: number };
+  | { ok: false; message: string; problem: JsonProblem; offset: number; line: number; column: number };
+
+/** What the reader found where it failed: the end, a control character (U+XXXX), or a character. */
+export type JsonFound = { type: 'end' } | { type: 'control'; code: number } | { type: 'char'; char: string };
+
+/**
+ * Why the text is not JSON, as data: the page words it in its language
+ * (src/store/artefactsProblems.ts); `message` is the English (jsonProblemText).
+ */
+export type JsonProblem =
+  | { type: 'after-end'; found: JsonFound }
+  | { type: 'invalid' }
+  | { type: 'too-deep'; max: number }
+  | { type: 'expected-value'; found: JsonFound }
+  | { type: 'expected-name'; found: JsonFound }
+  | { type: 'expected-colon'; key: string; found: JsonFound }
+  | { type: 'expected-comma-brace'; found: JsonFound }
+  | { type: 'expected-comma-bracket'; found: JsonFound }
+  | { type: 'unterminated-string' }
+  | { type: 'unescaped-control'; found: JsonFound }
+  | { type: 'bad-unicode-escape' }
+  | { type: 'bad-escape'; escape: string }
+  | { type: 'bad-number-start'; found: JsonFound }
+  | { type: 'bad-number'; text: string };
+
+/** A found character in English: `'x'`, `character U+0009`, `end of text`. */
+export function foundText(f: JsonFound): string {
+  if (f.type === 'end') return 'end of text';
+  if (f.type === 'control') return `character U+${f.code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `'${f.char}'`;
+}
+
+/** The problem in English. */
+export function jsonProblemText(p: JsonProblem): string {
+  switch (p.type) {
+    case 'after-end': return `unexpected ${foundText(p.found)} after the end of the JSON value`;
+    case 'invalid': return 'invalid JSON';
+    case 'too-deep': return `nesting deeper than ${p.max} levels`;
+    case 'expected-value': return `expected a value, found ${foundText(p.found)}`;
+    case 'expected-name': return `expected '"' to start a member name, found ${foundText(p.found)}`;
+    case 'expected-colon': return `expected ':' after the member name "${p.key}", found ${foundText(p.found)}`;
+    case 'expected-comma-brace': return `expected ',' or '}' after an object member, found ${foundText(p.found)}`;
+    case 'expected-comma-bracket': return `expected ',' or ']' after an array element, found ${foundText(p.found)}`;
+    case 'unterminated-string': return 'unterminated string (no closing \'"\')';
+    case 'unescaped-control': return `${foundText(p.found)} inside a string must be escaped`;
+    case 'bad-unicode-escape': return 'expected four hex digits after \\u';
+    case 'bad-escape': return `invalid escape '\\${p.escape}' in a string`;
+    case 'bad-number-start': return `invalid number starting at ${foundText(p.found)}`;
+    case 'bad-number': return `invalid number '${p.text}…'`;
+  }
+}
 
 /** Deeper nesting than any profile needs; the limit keeps recursion off the stack's edge. */
 const MAX_DEPTH = 256;
@@ -25,7 +75,7 @@ interface State {
   text: string;
   i: number;
   positions: Map<string, number>;
-  error: { message: string; offset: number } | null;
+  error: { problem: JsonProblem; offset: number } | null;
 }
 
 export function parseJsonText(text: string): JsonParseResult {
@@ -33,11 +83,11 @@ export function parseJsonText(text: string): JsonParseResult {
   const value = parseValue(s, '', 0);
   if (value !== FAIL) {
     skipSpace(s);
-    if (s.i < text.length) fail(s, `unexpected ${found(s)} after the end of the JSON value`);
+    if (s.i < text.length) fail(s, { type: 'after-end', found: found(s) });
   }
   if (s.error || value === FAIL) {
-    const err = s.error ?? { message: 'invalid JSON', offset: s.i };
-    return { ok: false, message: err.message, offset: err.offset, ...lineColumn(text, err.offset) };
+    const err = s.error ?? { problem: { type: 'invalid' } as const, offset: s.i };
+    return { ok: false, message: jsonProblemText(err.problem), problem: err.problem, offset: err.offset, ...lineColumn(text, err.offset) };
   }
   return { ok: true, value, positions: s.positions };
 }
@@ -59,17 +109,17 @@ export function childPath(path: string, key: string | number): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function fail(s: State, message: string, offset = s.i): typeof FAIL {
-  s.error ??= { message, offset };
+function fail(s: State, problem: JsonProblem, offset = s.i): typeof FAIL {
+  s.error ??= { problem, offset };
   return FAIL;
 }
 
-function found(s: State): string {
+function found(s: State): JsonFound {
   const c = s.text[s.i];
-  if (c === undefined) return 'end of text';
+  if (c === undefined) return { type: 'end' };
   const code = c.charCodeAt(0);
-  if (code < 0x20 || code === 0x7f || code === 0xfeff) return `character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `'${c}'`;
+  if (code < 0x20 || code === 0x7f || code === 0xfeff) return { type: 'control', code };
+  return { type: 'char', char: c };
 }
 
 function skipSpace(s: State): void {
@@ -82,7 +132,7 @@ function skipSpace(s: State): void {
 
 function parseValue(s: State, path: string, depth: number): Parsed {
   skipSpace(s);
-  if (depth > MAX_DEPTH) return fail(s, `nesting deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) return fail(s, { type: 'too-deep', max: MAX_DEPTH });
   s.positions.set(path, s.i);
   const c = s.text[s.i];
   if (c === '{') return parseObject(s, path, depth);
@@ -90,7 +140,7 @@ function parseValue(s: State, path: string, depth: number): Parsed {
   if (c === '"') return parseString(s);
   if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber(s);
   if (c === 't' || c === 'f' || c === 'n') return parseLiteral(s);
-  return fail(s, `expected a value, found ${found(s)}`);
+  return fail(s, { type: 'expected-value', found: found(s) });
 }
 
 function parseObject(s: State, path: string, depth: number): Parsed {
@@ -103,11 +153,11 @@ function parseObject(s: State, path: string, depth: number): Parsed {
   }
   for (;;) {
     skipSpace(s);
-    if (s.text[s.i] !== '"') return fail(s, `expected '"' to start a member name, found ${found(s)}`);
+    if (s.text[s.i] !== '"') return fail(s, { type: 'expected-name', found: found(s) });
     const key = parseString(s);
     if (key === FAIL) return FAIL;
     skipSpace(s);
-    if (s.text[s.i] !== ':') return fail(s, `expected ':' after the member name "${key}", found ${found(s)}`);
+    if (s.text[s.i] !== ':') return fail(s, { type: 'expected-colon', key, found: found(s) });
     s.i++;
     const value = parseValue(s, childPath(path, key), depth + 1);
     if (value === FAIL) return FAIL;
@@ -117,7 +167,7 @@ function parseObject(s: State, path: string, depth: number): Parsed {
       s.i++;
       return members;
     }
-    if (s.text[s.i] !== ',') return fail(s, `expected ',' or '}' after an object member, found ${found(s)}`);
+    if (s.text[s.i] !== ',') return fail(s, { type: 'expected-comma-brace', found: found(s) });
     s.i++;
   }
 }
@@ -139,7 +189,7 @@ function parseArray(s: State, path: string, depth: number): Parsed {
       s.i++;
       return items;
     }
-    if (s.text[s.i] !== ',') return fail(s, `expected ',' or ']' after an array element, found ${found(s)}`);
+    if (s.text[s.i] !== ',') return fail(s, { type: 'expected-comma-bracket', found: found(s) });
     s.i++;
   }
 }
@@ -152,12 +202,12 @@ function parseString(s: State): string | typeof FAIL {
   let run = s.i;
   for (;;) {
     const c = s.text[s.i];
-    if (c === undefined) return fail(s, 'unterminated string (no closing \'"\')', start);
+    if (c === undefined) return fail(s, { type: 'unterminated-string' }, start);
     if (c === '"') {
       out += s.text.slice(run, s.i++);
       return out;
     }
-    if (c < ' ') return fail(s, `${found(s)} inside a string must be escaped`);
+    if (c < ' ') return fail(s, { type: 'unescaped-control', found: found(s) });
     if (c !== '\\') {
       s.i++;
       continue;
@@ -178,11 +228,11 @@ function parseEscape(s: State): string | typeof FAIL {
   }
   if (e === 'u') {
     const hex = s.text.slice(s.i + 2, s.i + 6);
-    if (!/^[0-9a-fA-F]{4}$/.test(hex)) return fail(s, 'expected four hex digits after \\u');
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) return fail(s, { type: 'bad-unicode-escape' });
     s.i += 6;
     return String.fromCharCode(parseInt(hex, 16));
   }
-  return fail(s, `invalid escape '\\${e ?? ''}' in a string`);
+  return fail(s, { type: 'bad-escape', escape: e ?? '' });
 }
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
@@ -191,9 +241,9 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 function parseNumber(s: State): Parsed {
   NUMBER.lastIndex = s.i;
   const m = NUMBER.exec(s.text);
-  if (!m) return fail(s, `invalid number starting at ${found(s)}`);
+  if (!m) return fail(s, { type: 'bad-number-start', found: found(s) });
   const next = s.text[s.i + m[0].length];
-  if (next !== undefined && /[0-9.eE+-]/.test(next)) return fail(s, `invalid number '${m[0]}${next}…'`);
+  if (next !== undefined && /[0-9.eE+-]/.test(next)) return fail(s, { type: 'bad-number', text: `${m[0]}${next}` });
   s.i += m[0].length;
   return m[1] === undefined && m[2] === undefined ? BigInt(m[0]) : Number(m[0]);
 }
@@ -205,5 +255,5 @@ function parseLiteral(s: State): Parsed {
       return value;
     }
   }
-  return fail(s, `expected a value, found ${found(s)}`);
+  return fail(s, { type: 'expected-value', found: found(s) });
 }

@@ -2,7 +2,7 @@ import {
   asArray, asEnum, asEnumArray, asObject, asString, asStringArray, asUint, describeJson, member, optional,
   Problem, required, type Checked,
 } from './jsonFields.ts';
-import { childPath, lineColumn, parseJsonText, type JsonObject, type JsonValue } from './jsonText.ts';
+import { childPath, lineColumn, parseJsonText, type JsonObject, type JsonProblem, type JsonValue } from './jsonText.ts';
 import { ERRNO_RET_MAX, readRule } from './parseRule.ts';
 import {
   SECCOMP_ACTIONS, SECCOMP_ARCHES,
@@ -26,6 +26,8 @@ export type SeccompParseResult =
       path: string | null;
       line: number | null;
       column: number | null;
+      /** For a JSON syntax error, what was wrong as data (the page words it in its language); absent otherwise. */
+      json?: JsonProblem;
     };
 
 export interface ParseOptions {
@@ -38,7 +40,7 @@ export function parseSeccompProfile(text: string, options: ParseOptions = {}): S
   const json = parseJsonText(text);
   if (!json.ok) {
     const message = `JSON syntax error at line ${json.line}, column ${json.column}: ${json.message}`;
-    return { ok: false, message, path: null, line: json.line, column: json.column };
+    return { ok: false, message, path: null, line: json.line, column: json.column, json: json.problem };
   }
   const profile = readProfile(json.value);
   if (!(profile instanceof Problem)) {

@@ -1,5 +1,6 @@
 import { errnoByName } from '../errno.ts';
-import { CH, isDigit, show } from './argScanner.ts';
+import { CH, isDigit } from './argScanner.ts';
+import type { StraceLineProblem } from './lineProblem.ts';
 
 /**
  * The part of a call line after ` = `: the return value (`3`, `0x7f12…`,
@@ -35,7 +36,7 @@ const trimEnd = (line: string, end: number): number => {
 };
 
 /** Reads the result starting at `at` (just after the `=`); null when it reads, else why it does not. */
-export function readResult(line: string, at: number, r: CallResult): string | null {
+export function readResult(line: string, at: number, r: CallResult): StraceLineProblem | null {
   r.retval = null;
   r.errno = null;
   r.errnoText = null;
@@ -46,10 +47,10 @@ export function readResult(line: string, at: number, r: CallResult): string | nu
   const c = line.charCodeAt(i);
   if (c === QUESTION) i++;
   else if (isDigit(c) || (c === CH.MINUS && isDigit(line.charCodeAt(i + 1)))) i = readRetval(line, i, r);
-  else if (i >= end) return 'the line ends at " = " without a return value';
-  else return `the return value '${line.slice(i, Math.min(end, i + 24))}' is neither a number nor '?'`;
+  else if (i >= end) return { type: 'no-return-value' };
+  else return { type: 'bad-return-value', text: line.slice(i, Math.min(end, i + 24)) };
   const next = line.charCodeAt(i);
-  if (i < end && next !== CH.SPACE && next !== CH.LT) return `unexpected ${show(next)} right after the return value (column ${i + 1})`;
+  if (i < end && next !== CH.SPACE && next !== CH.LT) return { type: 'after-return-value', char: next, column: i + 1 };
   i = skipSpaces(line, readErrno(line, i, end, r));
   if (i < end) r.annotation = line.slice(i, end);
   return null;

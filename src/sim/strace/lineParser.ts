@@ -1,4 +1,4 @@
-import { CH, isIdentPart, isIdentStart, show } from './argScanner.ts';
+import { CH, isIdentPart, isIdentStart } from './argScanner.ts';
 import { newResult, readResult } from './callResult.ts';
 import { newPrefix, readPrefix, type LinePrefix } from './linePrefix.ts';
 import { readMarker, unreadable } from './markerLines.ts';
@@ -36,7 +36,7 @@ export function parseLine(line: string, lineNo: number): LineEvent | null {
   readPrefix(line, prefix);
   const start = prefix.start;
   const c = line.charCodeAt(start);
-  if (start >= line.length) return line.trim() === '' ? null : unreadable(lineNo, line, 'only a pid or timestamp, with no event after it');
+  if (start >= line.length) return line.trim() === '' ? null : unreadable(lineNo, line, { type: 'prefix-only' });
   if (c === CH.TAB && line.trim() === '') return null;
   if (isIdentStart(c) && !line.startsWith('strace: ', start)) return callLine(line, start, lineNo);
   if (line.startsWith('<... ', start)) return resumedLine(line, start, lineNo);
@@ -48,14 +48,14 @@ function callLine(line: string, start: number, lineNo: number): LineEvent {
   while (isIdentPart(line.charCodeAt(open))) open++;
   if (line.charCodeAt(open) !== CH.LPAREN) {
     const name = line.slice(start, open);
-    return unreadable(lineNo, line, `'${name}' is followed by ${show(line.charCodeAt(open))}, not '(': expected a call such as ${name}(…) = 0`);
+    return unreadable(lineNo, line, { type: 'name-not-call', name, char: open < line.length ? line.charCodeAt(open) : -1 });
   }
   return callBody(line, line.slice(start, open), open + 1, lineNo, 'call');
 }
 
 function resumedLine(line: string, start: number, lineNo: number): LineEvent {
   const mark = line.indexOf(RESUMED, start + 4);
-  if (mark < 0) return unreadable(lineNo, line, "a '<... ' line must say '<... NAME resumed>'");
+  if (mark < 0) return unreadable(lineNo, line, { type: 'resumed-no-name' });
   return callBody(line, line.slice(start + 5, mark).trim(), mark + RESUMED.length, lineNo, 'resumed');
 }
 
@@ -64,7 +64,7 @@ function callBody(line: string, name: string, from: number, lineNo: number, type
   const tail = line.endsWith(UNFINISHED) ? UNFINISHED : line.endsWith(DETACHED) ? DETACHED : null;
   if (tail !== null) return makeCall(type, lineNo, name, line.slice(from, line.length - tail.length).trimEnd(), tail);
   const eq = findResult(line, from);
-  if (eq < 0) return splitLine(line, from, lineNo) ?? unreadable(lineNo, line, "no ' = ' and return value after the arguments: the line is cut short");
+  if (eq < 0) return splitLine(line, from, lineNo) ?? unreadable(lineNo, line, { type: 'cut-short' });
   let close = eq - 1;
   while (line.charCodeAt(close) !== CH.RPAREN) close--;
   const why = readResult(line, eq + 1, result);

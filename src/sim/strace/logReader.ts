@@ -143,7 +143,7 @@ class Reader implements LogReader {
 
   private finish(emit: (record: StraceRecord) => void): void {
     if (this.carry) {
-      emit(unreadable(this.carry.lineNo, this.carry.head, "strace's attach message cut this line and the log ends before it goes on"));
+      emit(unreadable(this.carry.lineNo, this.carry.head, { type: 'attach-cut' }));
       this.carry = null;
     }
     const left = [...this.pending.values()].sort((a, b) => a.lineNo - b.lineNo);

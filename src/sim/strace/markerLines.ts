@@ -1,4 +1,4 @@
-import { show } from './argScanner.ts';
+import { straceLineProblemText, type StraceLineProblem } from './lineProblem.ts';
 import type { LinePrefix } from './linePrefix.ts';
 import type { RecordBase, StraceRecord, UnreadableRecord } from './records.ts';
 
@@ -15,7 +15,7 @@ const KILLED = /^killed by (\S+?)( \(core dumped\))?$/;
 const SUPERSEDED = /^superseded by execve in pid (\d+)$/;
 const ATTACH = /^strace: Process (\d+) (attached|detached)\b/;
 
-export const unreadable = (lineNo: number, text: string, why: string): UnreadableRecord => ({ type: 'unreadable', lineNo, text: text.trimEnd(), why });
+export const unreadable = (lineNo: number, text: string, problem: StraceLineProblem): UnreadableRecord => ({ type: 'unreadable', lineNo, text: text.trimEnd(), why: straceLineProblemText(problem), problem });
 
 /** The event at `start` of `line`; `p` is the prefix read before it (null when there was none). */
 export function readMarker(line: string, start: number, lineNo: number, p: LinePrefix | null): StraceRecord {
@@ -36,7 +36,7 @@ function between(line: string, start: number, close: string): string | null {
 
 function signalLine(line: string, start: number, base: RecordBase): StraceRecord {
   const body = between(line, start, ' ---');
-  if (!body) return unreadable(base.lineNo, line, "a signal line is '--- SIGNAME {…} ---'; this one is not closed by ' ---'");
+  if (!body) return unreadable(base.lineNo, line, { type: 'signal-open' });
   if (body.startsWith('stopped by ')) return { ...base, type: 'signal', signal: body.slice(11).trim(), info: null, stopped: true };
   const space = body.indexOf(' ');
   const signal = space < 0 ? body : body.slice(0, space);
@@ -45,20 +45,22 @@ function signalLine(line: string, start: number, base: RecordBase): StraceRecord
 
 function endLine(line: string, start: number, base: RecordBase): StraceRecord {
   const body = between(line, start, ' +++');
-  if (body === null) return unreadable(base.lineNo, line, "a line about a process's end is '+++ … +++'; this one is not closed by ' +++'");
+  if (body === null) return unreadable(base.lineNo, line, { type: 'end-open' });
   const exited = EXITED.exec(body);
   if (exited) return { ...base, type: 'exit', code: Number(exited[1]) };
   const killed = KILLED.exec(body);
   if (killed) return { ...base, type: 'killed', signal: killed[1] ?? '', coreDumped: killed[2] !== undefined };
   const superseded = SUPERSEDED.exec(body);
   if (superseded) return { ...base, type: 'superseded', byPid: Number(superseded[1]) };
-  return unreadable(base.lineNo, line, `'+++ ${body} +++' is none of 'exited with N', 'killed by SIG…' or 'superseded by execve in pid N'`);
+  return unreadable(base.lineNo, line, { type: 'end-unknown', body });
 }
 
-function whyUnknown(line: string, start: number): string {
-  if (line.startsWith('strace: ', start)) return "strace's own message, not an event of a traced process";
-  if (line.startsWith('% time', start) || line.startsWith('------', start)) return 'part of a strace -c summary table, not a traced event';
-  if (line.startsWith('> ', start)) return 'a stack frame printed by strace -k, not a traced event';
-  const what = start > 0 ? `after the prefix, column ${start + 1} has` : 'the line starts with';
-  return `expected a call such as getpid() = 1, a signal '--- SIG… ---', an exit '+++ … +++' or a 'strace:' message, but ${what} ${show(line.charCodeAt(start))}`;
+function whyUnknown(line: string, start: number): StraceLineProblem {
+  if (line.startsWith('strace: ', start)) return { type: 'strace-message' };
+  if (line.startsWith('% time', start) || line.startsWith('------', start)) return { type: 'summary-table' };
+  if (line.startsWith('> ', start)) return { type: 'stack-frame' };
+  return { type: 'unexpected-start', column: start > 0 ? start + 1 : null, char: charAt(line, start) };
 }
+
+/** The UTF-16 code at `i`, or -1 past the end (what `show` calls the end of the text). */
+const charAt = (line: string, i: number): number => (i < line.length ? line.charCodeAt(i) : -1);

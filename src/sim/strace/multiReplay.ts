@@ -4,6 +4,7 @@ import { argsOrRaw } from './argParser.ts';
 import { createLogReader, type LogReader } from './logReader.ts';
 import type { CallRecord, StraceRecord } from './records.ts';
 import type { ArgDependence } from './replay.ts';
+import type { StraceLineProblem } from './lineProblem.ts';
 import { differsFromLog, emptyReport, tallyCall, type ReplayReport, type UnreadableLine } from './replayReport.ts';
 
 /**
@@ -51,7 +52,8 @@ export interface LoggedCall {
 export interface MultiReplay {
   lines: number;
   calls: LoggedCall[];
-  unreadable: UnreadableLine[];
+  /** Each with its problem as data, for the page to word in its language. */
+  unreadable: (UnreadableLine & { problem: StraceLineProblem })[];
   runtimes: RuntimeReplay[];
 }
 
@@ -66,7 +68,7 @@ export function* multiReplayChunks(text: string, judges: readonly RuntimeJudge[]
   const memos = judges.map(() => new Map<string, StaticOutcome | null>());
   const onRecord = (record: StraceRecord): void => {
     if (record.type === 'unreadable') {
-      result.unreadable.push({ line: record.lineNo, text: record.text, why: record.why });
+      result.unreadable.push({ line: record.lineNo, text: record.text, why: record.why, problem: record.problem });
       for (const r of result.runtimes) r.report.unreadable.push({ line: record.lineNo, text: record.text, why: record.why });
       return;
     }

@@ -1,3 +1,5 @@
+import type { StraceLineProblem } from './lineProblem.ts';
+
 /**
  * What the log reader yields for each event in a strace log, tagged by
  * `type`. Arguments stay as the text strace printed (`rawArgs`); parse them
@@ -87,7 +89,10 @@ export interface UnreadableRecord {
   type: 'unreadable';
   lineNo: number;
   text: string;
+  /** The problem in English (straceLineProblemText). */
   why: string;
+  /** The same problem as data, for the page to word in its language. */
+  problem: StraceLineProblem;
 }
 
 export type StraceRecord =

@@ -2,7 +2,8 @@ import { useRef, type ChangeEvent } from 'react';
 import { labStore } from '../../store/labStore.ts';
 import { PROFILE_PATH, PROFILE_RUN_LINE } from '../../store/artefacts.ts';
 import { useLab } from '../useLab.ts';
-import { useMessages } from '../i18n/useMessages.ts';
+import { seccompProblemText } from '../../store/artefactsProblems.ts';
+import { useLanguage, useMessages } from '../i18n/useMessages.ts';
 import { ARTEFACTS_MESSAGES } from './artefactsMessages.ts';
 import { ProblemBox } from './ProblemBox.tsx';
 import { VerdictTable } from './VerdictTable.tsx';
@@ -15,6 +16,7 @@ import { useArtefacts } from './useArtefacts.ts';
  */
 export function SeccompTab() {
   const t = useMessages(ARTEFACTS_MESSAGES);
+  const language = useLanguage();
   const draft = useArtefacts((s) => s.seccompDraft);
   const check = useArtefacts((s) => s.seccompCheck);
   const ready = useLab((s) => s.ready);
@@ -39,7 +41,7 @@ export function SeccompTab() {
         aria-invalid={error !== null} onChange={(e) => setSeccompDraft(e.target.value)}
       />
       {!draft.trim() && <p className="byo-help">{t('emptyProfile')}</p>}
-      {error && <ProblemBox area={area} text={draft} message={error.message} place={error.line !== null ? { line: error.line, column: error.column ?? 1 } : null} path={error.path} />}
+      {error && <ProblemBox area={area} text={draft} message={seccompProblemText(error, language)} place={error.line !== null ? { line: error.line, column: error.column ?? 1 } : null} path={error.path} />}
       {draft.trim() && check?.type === 'ok' && (
         <>
           <div className="byo-actions">

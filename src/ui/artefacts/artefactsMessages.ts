@@ -58,6 +58,8 @@ export const ARTEFACTS_MESSAGES = defineMessages({
   replayNone: { en: 'No call starts on lines {from}–{to}.', zh: '第 {from}–{to} 行中没有调用。' },
   unreadableTitle: { en: 'Lines the reader could not read ({n})', zh: '无法读取的行（{n} 行）' },
   lineN: { en: 'line {line}', zh: '第 {line} 行' },
+  /** Between a line's number and why it could not be read. */
+  lineSep: { en: ': ', zh: '：' },
   // seccomp
   seccompIntro: {
     en: "Paste a seccomp profile in Docker's JSON format (what docker run --security-opt seccomp=FILE reads), or start from Docker's default. The verdicts follow as you type.",

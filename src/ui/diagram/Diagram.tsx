@@ -54,7 +54,7 @@ export function Diagram({ entryId, runtimeId, compact = false }: DiagramProps) {
       {!ready && <p className="diagram-idle">{t('loading')}</p>}
       {ready && !runtime && <p className="diagram-idle" role="alert">{t('noRuntime', { id: subject.runtimeId })}</p>}
       <div className="diagram-frame" ref={frame} hidden={!runtime}>
-        <svg ref={svg} role="img" aria-label={runtime ? `${runtime.label}: ${runtime.layers.map((l) => l.label).join(', ')}` : t('noRuntimeLabel')} />
+        <svg ref={svg} role="img" aria-label={runtime ? `${runtimeText(runtime.label, language)}: ${runtime.layers.map((l) => l.label).join(', ')}` : t('noRuntimeLabel')} />
       </div>
       {ready && runtime && status(subject, compact, p?.current?.note, t)}
     </section>

@@ -56,6 +56,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const t = useMessages(embedMessages);
   const runtimes = useLab((s) => s.runtimes);
   const state = labStore.getState();
+  const pageLanguage = useLab((st) => st.language);
   const dialog = useRef<HTMLDialogElement>(null);
   const [c, setC] = useState<Choice>({ panels: [...EMBED_PANELS], runtime: state.runtimeId, commands: '', lesson: '', step: '', theme: '', lang: state.language, speed: '', presenter: false, still: false, session: false });
   const [session, setSession] = useState<string | null>(null);
@@ -72,7 +73,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const set = (patch: Partial<Choice>) => setC({ ...c, ...patch });
   const options = c.runtime === state.runtimeId ? state.options[state.runtimeId] ?? {} : {};
   const url = urlOf(`${window.location.origin}${window.location.pathname}`, settingsOf(c, options, session));
-  const snippets = embedSnippets(url);
+  const snippets = embedSnippets(url, undefined, pageLanguage);
   const togglePanel = (p: Panel) => set({ panels: c.panels.includes(p) ? c.panels.filter((x) => x !== p) : [...c.panels, p] });
   return (
     <dialog ref={dialog} className="embed-dialog" aria-labelledby="embed-title" onCancel={(e) => { e.preventDefault(); onClose(); }} onKeyDown={(e) => {

@@ -11,6 +11,14 @@
  *   @see https://sli.dev/builtin/layouts#iframe
  */
 
+import type { Language } from '../../sim/text/language.ts';
+import { translate, defineMessages } from '../i18n/messages.ts';
+
+/** The reveal.js slide's comment, for whoever edits the deck: in the page's language. */
+const snippetText = defineMessages({
+  revealHint: { en: '{title}: click into it to use it, Esc gives the keys back to the deck', zh: '{title}：点进去即可使用，按 Esc 把键盘交还给幻灯片' },
+});
+
 const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 /** A YAML double-quoted scalar (Slidev's frontmatter is YAML). */
 const yamlString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -21,12 +29,12 @@ export interface Snippets {
   slidev: string;
 }
 
-export function embedSnippets(url: string, title = 'Isolation Lab'): Snippets {
+export function embedSnippets(url: string, title = 'Isolation Lab', language: Language = 'en'): Snippets {
   const u = attr(url);
   const t = attr(title);
   return {
     html: `<iframe src="${u}" title="${t}" width="1280" height="720" style="border: 0; width: 100%; aspect-ratio: 16 / 9;" allow="clipboard-write" loading="lazy"></iframe>`,
-    reveal: `<section data-background-iframe="${u}" data-background-interactive>\n  <!-- ${t}: click into it to use it, Esc gives the keys back to the deck -->\n</section>`,
+    reveal: `<section data-background-iframe="${u}" data-background-interactive>\n  <!-- ${translate(snippetText, language, 'revealHint', { title: t })} -->\n</section>`,
     slidev: `---\nlayout: iframe\nurl: ${yamlString(url)}\n---`,
   };
 }

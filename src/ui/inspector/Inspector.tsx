@@ -29,7 +29,9 @@ export function Inspector({ view }: { view: InspectorView | null }) {
     );
   }
   const s = summaries(view, language);
-  const runtime = runtimeText(view.runtimeLabel, language);
+  const runtime = view.container
+    ? t('containerOn', { container: view.container.name, runtime: runtimeText(view.container.runtimeLabel, language) })
+    : runtimeText(view.runtimeLabel, language);
   const me = view.processes.rows.find((r) => r.terminal);
   return (
     <section className="inspector" aria-label={t('regionOf', { runtime })}>

@@ -11,6 +11,8 @@ export const inspectorMessages = defineMessages({
   regionOf: { en: 'Simulated state of {runtime}', zh: '{runtime} 的模拟状态' },
   empty: { en: "The runtime's state appears here once it has booted.", zh: '运行时启动后，这里显示它的状态。' },
   inside: { en: 'Inside {runtime}', zh: '{runtime} 内部' },
+  /** A control-plane container (`docker run`, `kubectl run`): the whole name is one phrase, so the order can follow the language. */
+  containerOn: { en: '{container} on {runtime}', zh: '{runtime} 上的容器 {container}' },
   servedBy: { en: 'Served by {kernel}:', zh: '由{kernel}提供服务：' },
   hostname: { en: 'hostname', zh: '主机名' },
   terminal: { en: 'terminal', zh: '终端' },

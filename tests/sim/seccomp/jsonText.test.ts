@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineColumn, parseJsonText } from '../../../src/sim/seccomp/jsonText.ts';
+import { jsonProblemText, lineColumn, parseJsonText } from '../../../src/sim/seccomp/jsonText.ts';
 
 /** The strict JSON reader behind the profile loader. */
 describe('parseJsonText', () => {
@@ -39,7 +39,10 @@ describe('parseJsonText', () => {
     ['\uFEFF{}', 1, 1, 'expected a value, found character U+FEFF'],
     ['{\n\n   ]', 3, 4, `expected '"' to start a member name, found ']'`],
   ])('%j fails at line %i, column %i: %s', (text, line, column, message) => {
-    expect(parseJsonText(text)).toEqual({ ok: false, message, offset: expect.any(Number), line, column });
+    const result = parseJsonText(text);
+    expect(result).toEqual({ ok: false, message, problem: expect.objectContaining({ type: expect.any(String) }), offset: expect.any(Number), line, column });
+    // The English message is the structured problem worded (the page words the same problem in Chinese).
+    expect(!result.ok && jsonProblemText(result.problem)).toBe(message);
   });
 
   it.each([

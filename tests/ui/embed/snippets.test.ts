@@ -18,4 +18,13 @@ describe('embedSnippets', () => {
     const src = /src="([^"]*)"/.exec(s.html)?.[1] ?? '';
     expect(src.replace(/&quot;/g, '"').replace(/&amp;/g, '&')).toBe(url);
   });
+
+  it.each([
+    ['en', '<!-- Isolation Lab: click into it to use it, Esc gives the keys back to the deck -->'],
+    ['zh', '<!-- Isolation Lab：点进去即可使用，按 Esc 把键盘交还给幻灯片 -->'],
+  ] as const)('the reveal.js comment is in the page language (%s)', (language, comment) => {
+    const r = embedSnippets(url, undefined, language).reveal;
+    expect(r.split('\n')[1]).toBe(`  ${comment}`);
+    expect(r.split('\n')[0]).toBe(s.reveal.split('\n')[0]);
+  });
 });

@@ -1,12 +1,20 @@
 import { renderToString } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findRuntime } from '../../../src/sim/runtime/registry.ts';
-import { inspect } from '../../../src/store/inspector.ts';
+import { inspect, type InspectorView } from '../../../src/store/inspector.ts';
+import { labStore } from '../../../src/store/labStore.ts';
 import { Inspector } from '../../../src/ui/inspector/Inspector.tsx';
 
 /** The inspector's first render (server rendering); folding and focus are the browser's own details/summary. */
 const html = (id: string, opts = {}) => renderToString(<Inspector view={inspect(findRuntime(id)!.boot(opts))} />);
 const text = (h: string) => h.replace(/<!-- -->/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+
+// Server rendering reads the store's initial state: make it the live one, so a test can switch the language.
+vi.spyOn(labStore, 'getInitialState').mockImplementation(() => labStore.getState());
+afterEach(() => labStore.getState().setLanguage('en'));
+
+/** A control-plane container's view, as the engine gives it (engine.ts `inspect` with a container). */
+const containerView = (): InspectorView => ({ ...inspect(findRuntime('runc')!.boot({})), runtimeLabel: 'admiring_curie on runc (Docker default)', container: { name: 'admiring_curie', runtimeLabel: 'runc (Docker default)' } });
 
 describe('Inspector', () => {
   it('before a boot: a placeholder, not an error', () => {
@@ -36,5 +44,19 @@ describe('Inspector', () => {
     expect(h).toContain('role="meter" aria-label="Memory" aria-valuemin="0" aria-valuemax="67108864"');
     expect(h).toContain('aria-valuetext="pids.current 1 of pids.max 10"');
     expect(h).toContain('0 B of 64 MiB');
+  });
+
+  it.each([
+    { language: 'en' as const, has: ['<h2>Inside admiring_curie on runc (Docker default)</h2>', 'aria-label="Simulated state of admiring_curie on runc (Docker default)"'] },
+    { language: 'zh' as const, has: ['<h2>runc（Docker 默认） 上的容器 admiring_curie 内部</h2>', 'aria-label="runc（Docker 默认） 上的容器 admiring_curie 的模拟状态"'] },
+  ])("names a container and its runtime in one sentence ($language)", ({ language, has }) => {
+    labStore.getState().setLanguage(language);
+    const h = text(renderToString(<Inspector view={containerView()} />));
+    for (const s of has) expect(h).toContain(s);
+  });
+
+  it('words a runtime alone in Chinese', () => {
+    labStore.getState().setLanguage('zh');
+    expect(text(html('runc'))).toContain('<h2>runc（Docker 默认） 内部</h2>');
   });
 });
