@@ -10,6 +10,8 @@ import { tokenize } from '../sim/shell/tokenize.ts';
 import { closest } from '../sim/text/closest.ts';
 import { runSessionCall } from './runtimeCall.ts';
 import { runCommand } from './runCommand.ts';
+import { inputProblemText, type InputProblem } from './inputProblem.ts';
+import { straceSyntaxText } from '../sim/strace/syntaxProblem.ts';
 
 /** What one line of input did. */
 export interface InputRun {
@@ -21,7 +23,10 @@ export interface InputRun {
   status: number;
 }
 
-export type InputResult = { ok: true; value: InputRun } | { ok: false; message: string; column?: number };
+/** `problem`: the refusal as data, for the page's language (absent: a command's own English). */
+export type InputResult = { ok: true; value: InputRun } | { ok: false; message: string; column?: number; problem?: InputProblem };
+
+const refuse = (problem: InputProblem, column?: number): InputResult => ({ ok: false, message: inputProblemText(problem, straceSyntaxText), ...(column === undefined ? {} : { column }), problem });
 
 const looksLikeSyscall = (text: string) => /^\s*[A-Za-z_][A-Za-z0-9_]*\s*\(/.test(text);
 
@@ -31,28 +36,27 @@ const looksLikeSyscall = (text: string) => /^\s*[A-Za-z_][A-Za-z0-9_]*\s*\(/.tes
  * as a message (with the column, where there is one), never as an exception.
  */
 export function runInput(session: Session, text: string): InputResult {
-  if (!session.world.procs[session.pid]) return { ok: false, message: `the process this terminal talked to (pid ${session.pid} on the host) has ended; boot the runtime again` };
-  if (!text.trim()) return { ok: false, message: 'empty input: type a syscall such as getpid() or a command such as cat /etc/passwd' };
+  if (!session.world.procs[session.pid]) return refuse({ type: 'ended', pid: session.pid });
+  if (!text.trim()) return refuse({ type: 'empty' });
   if (looksLikeSyscall(text)) return runSyscallText(session, text);
   const line = tokenize(text);
-  if (!line.ok) return { ok: false, message: line.message, column: line.column };
+  if (!line.ok) return refuse({ type: 'shell', problem: line.problem }, line.column);
   const [name] = line.value.argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!name || !command) {
     const hint = name ? closest(name, Object.keys(COMMANDS)) : [];
-    const syscall = name && syscallByName(name) ? ` — ${name} is a syscall: type ${name}(…) with its arguments` : '';
-    return { ok: false, message: `unknown command '${name ?? ''}'${hint.length ? `; did you mean ${hint.join(', ')}?` : ''}${syscall}`, column: 1 };
+    return refuse({ type: 'unknown-command', name: name ?? '', hint, syscall: Boolean(name && syscallByName(name)) }, 1);
   }
   return { ok: true, value: runCommand(session, command.run, line.value) };
 }
 
 function runSyscallText(session: Session, text: string): InputResult {
   const parsed = parseCall(text);
-  if (!parsed.ok) return { ok: false, message: parsed.message, column: parsed.column };
+  if (!parsed.ok) return refuse({ type: 'syntax', problem: parsed.problem }, parsed.column);
   const { name, args, labels } = parsed.value;
   if (!syscallByName(name)) {
     const hint = suggestSyscall(name);
-    return { ok: false, message: `unknown syscall '${name}'${hint.length ? `; did you mean ${hint.join(', ')}?` : ''}`, column: text.indexOf(name) + 1 };
+    return refuse({ type: 'unknown-syscall', name, hint }, text.indexOf(name) + 1);
   }
   // Keep strace's `name=` labels in the text so the line prints as it was typed.
   const call: SyscallCall = { name, args: withLabels(args, labels) };

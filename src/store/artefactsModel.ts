@@ -2,6 +2,7 @@ import { RUNTIMES } from '../sim/runtime/registry.ts';
 import { DOCKER_DEFAULT_PROFILE, parseSeccompProfile } from '../sim/seccomp/index.ts';
 import { profileToJson } from '../sim/seccomp/profileJson.ts';
 import type { JsonProblem } from '../sim/seccomp/jsonText.ts';
+import type { FieldReason } from '../sim/seccomp/fieldReason.ts';
 import { defaultsDiffer, diffProfiles, type VerdictDiffRow, type VerdictChange } from '../sim/seccomp/profileDiff.ts';
 import { multiReplayChunks, type MultiReplayStep, type RuntimeJudge } from '../sim/strace/multiReplay.ts';
 import { allSyscalls } from '../sim/syscalls/catalogue.ts';
@@ -22,7 +23,11 @@ export function straceSteps(text: string, chunkLines = 1000): Generator<MultiRep
 }
 
 /** The lab's own sentences about a profile, as data (artefactsProblems.ts words them); null: the validator's English. */
-export type SeccompProblem = { type: 'empty' } | { type: 'json'; problem: JsonProblem; line: number; column: number };
+export type SeccompProblem =
+  | { type: 'empty' }
+  | { type: 'json'; problem: JsonProblem; line: number; column: number }
+  /** A member the validator refuses (seccompProblems.ts words it). */
+  | { type: 'field'; path: string; reason: FieldReason; line: number | null; column: number | null };
 
 /** What the profile editor shows for the text in it. */
 export type SeccompCheck =
@@ -36,7 +41,8 @@ export function checkSeccomp(text: string): SeccompCheck {
   if (!text.trim()) return { type: 'error', message: 'the profile is empty: paste a profile in Docker\'s JSON format, or load Docker\'s default', path: null, line: null, column: null, problem: { type: 'empty' } };
   const parsed = parseSeccompProfile(text, { label: 'your profile' });
   if (!parsed.ok) {
-    const problem: SeccompProblem | null = parsed.json && parsed.line !== null && parsed.column !== null ? { type: 'json', problem: parsed.json, line: parsed.line, column: parsed.column } : null;
+    const field: SeccompProblem | null = parsed.reason && parsed.path !== null ? { type: 'field', path: parsed.path, reason: parsed.reason, line: parsed.line, column: parsed.column } : null;
+    const problem: SeccompProblem | null = parsed.json && parsed.line !== null && parsed.column !== null ? { type: 'json', problem: parsed.json, line: parsed.line, column: parsed.column } : field;
     return { type: 'error', message: parsed.message, path: parsed.path, line: parsed.line, column: parsed.column, problem };
   }
   const diff = diffProfiles(parsed.profile, DOCKER_DEFAULT_PROFILE, NAMES);

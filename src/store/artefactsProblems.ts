@@ -3,6 +3,7 @@ import type { StraceLineProblem } from '../sim/strace/lineProblem.ts';
 import type { Language } from '../sim/text/language.ts';
 import type { SeccompCheck } from './artefactsModel.ts';
 import { defineMessages, translate, type Vars } from './localize.ts';
+import { fieldProblemIn } from './seccompProblems.ts';
 
 /**
  * "Bring your own" in the page's language: why a strace line could not be
@@ -10,8 +11,8 @@ import { defineMessages, translate, type Vars } from './localize.ts';
  * (src/sim/seccomp/jsonText.ts). These are the lab's own sentences, not a
  * tool's, so they are translated; what they quote from the text (names,
  * `'+++ … +++'`, characters) stays as typed. The English is the sim's own
- * wording (what `isolab replay` prints); a problem the sim gives only in
- * English (the profile validator's) is shown as it is.
+ * wording (what `isolab replay` prints); the profile validator's own
+ * problems are worded in seccompProblems.ts.
  */
 const straceText = defineMessages({
   end: { en: 'the end of the text', zh: '文本末尾' },
@@ -119,5 +120,6 @@ export function seccompProblemText(check: Extract<SeccompCheck, { type: 'error' 
   const p = check.problem;
   if (p === null) return check.message;
   if (p.type === 'empty') return J(language, 'empty');
+  if (p.type === 'field') return fieldProblemIn(p, language);
   return J(language, 'syntax', { line: p.line, column: p.column, problem: jsonProblemIn(p.problem, language) });
 }

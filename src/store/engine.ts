@@ -1,4 +1,5 @@
 import { runInput, type InputResult } from '../machines/runInput.ts';
+import type { InputProblem } from '../machines/inputProblem.ts';
 import { findRuntime, RUNTIMES } from '../sim/runtime/registry.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
 import type { RuntimeId, RuntimeModel, Session } from '../sim/runtime/types.ts';
@@ -18,6 +19,7 @@ import { EMPTY_STACK } from '../sim/stack/containers.ts';
 import { stackLayers, STACK_LABEL } from '../sim/stack/layers.ts';
 import type { ContainerView } from './views.ts';
 import { engineFacts, type EngineFacts } from './lessonState.ts';
+import { lessonKit, type LessonKit } from './lessonKit.ts';
 import { replayLoggedCalls, type LoggedCallText } from './replayCalls.ts';
 import { writeText } from '../sim/oci/bundleFs.ts';
 import { HOST_SHELL_PID } from '../sim/kernel/boot.ts';
@@ -62,6 +64,8 @@ export interface Engine {
   runSpec: (text: string) => Exclude<RunView, { type: 'idle' }>;
   /** What a lesson's goal needs from the kernels: the host's hostname, each container's hostname and cgroup counters. */
   lessonFacts: () => EngineFacts;
+  /** The lessons, their machine and goal snapshots: here so they load with the model, not in the page's first script (lessons.ts). */
+  lessonKit: LessonKit;
   /** Bring your own: calls of a strace log (strace syntax, with their lines) run on a fresh boot of the runtime, as one run (replayCalls.ts). */
   replayCalls: (runtime: string, options: Record<string, string>, calls: readonly LoggedCallText[], input: string, total?: number) => Exclude<RunView, { type: 'idle' }>;
   /** Writes a whole file on the lab's host as its root shell would (`cat > path`); why not, in words, else null. */
@@ -110,7 +114,9 @@ export function createEngine(): Engine {
   const control = (text: string, container: ContainerView | null | undefined, run?: () => ControlResult): Exclude<RunView, { type: 'idle' }> => {
     const result = safely(run ?? (() => (isControlLine(text) || !container ? runControlLine(hostState(), text, container ?? null) : runInContainer(hostState(), container, text))));
     const runtime = container?.runtime ?? 'host';
-    if (!result.ok) return { type: 'refused', runtime, input: text, message: result.message, column: result.column ?? null };
+    // A line typed in a container is refused by runInput, whose problem (when it has one) the transcript words per language.
+    const problem = !result.ok && 'problem' in result ? (result as { problem?: InputProblem }).problem : undefined;
+    if (!result.ok) return { type: 'refused', runtime, input: text, message: result.message, column: result.column ?? null, ...(problem ? { problem } : {}) };
     const r = result.value;
     sessions.set('host', r.host);
     stack = r.stack;
@@ -130,7 +136,7 @@ export function createEngine(): Engine {
       const runtime = findRuntime(id) ?? findRuntime('runc');
       if (!runtime) throw new Error('the lab has no runc runtime');
       const result = runSafely(() => runInput(sessionFor(runtime, options), text));
-      if (!result.ok) return { type: 'refused', runtime: runtime.id, input: text, message: result.message, column: result.column ?? null };
+      if (!result.ok) return { type: 'refused', runtime: runtime.id, input: text, message: result.message, column: result.column ?? null, ...(result.problem ? { problem: result.problem } : {}) };
       const { session, calls, stdout, stderr, status } = result.value;
       sessions.set(runtime.id, session);
       const layers = runtimeRow(runtime).layers;
@@ -145,6 +151,7 @@ export function createEngine(): Engine {
     spec: (container) => (container ? specText(hostState(), container) : null),
     runSpec: (text) => control('runc run (config.json)', null, () => runSpecText(hostState(), text)),
     lessonFacts: () => engineFacts(hostState().host, stack),
+    lessonKit,
     replayCalls: (id, options, calls, input, total) => {
       const runtime = findRuntime(id) ?? findRuntime('runc');
       if (!runtime) throw new Error('the lab has no runc runtime');

@@ -1,5 +1,6 @@
 import { compareRuntimes, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
+import { optionsProblemIn } from './optionsProblems.ts';
 import { findRuntime, RUNTIME_IDS, RUNTIMES } from '../sim/runtime/registry.ts';
 import type { RuntimeId, RuntimeModel } from '../sim/runtime/types.ts';
 import { COMMANDS } from '../sim/shell/commands/index.ts';
@@ -140,7 +141,7 @@ function target(api: LabApi, name: string | undefined, words: readonly string[])
   const given = parseSettings(model, words, langOf(api));
   if (typeof given === 'string') return given;
   const resolved = resolveOptions(model, { ...(s.options[model.id] ?? {}), ...given });
-  return resolved.ok ? { model, options: { ...resolved.value } } : resolved.message;
+  return resolved.ok ? { model, options: { ...resolved.value } } : optionsProblemIn(resolved.problem, langOf(api));
 }
 
 /** `verdicts`, `verdicts gvisor`, `verdicts --platform kvm`: the runtime named first, else the chosen one. */

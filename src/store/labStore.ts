@@ -12,7 +12,7 @@ import type { CompareRow } from '../machines/compareRuntimes.ts';
 import type { InspectorView } from './inspector.ts';
 import type { CompareView } from './compareView.ts';
 import type { EscapeView } from './escapes.ts';
-import { createLessonSlice, type LessonSliceState } from './lessons.ts';
+import { createLessonSlice, type LessonSlice, type LessonSliceState } from './lessons.ts';
 import { createArtefactsSlice, type ArtefactsSliceState } from './artefacts.ts';
 import { labStoreText } from './labStoreMessages.ts';
 import { translate } from './localize.ts';
@@ -167,10 +167,13 @@ export function createLabStore(engine?: Engine): LabStore {
   const player: Actor<typeof playbackMachine> = createActor(playbackMachine);
   /** Runs `work` now if the engine is there, else once it has loaded. */
   const withModel = (work: (m: Engine) => void) => (model ? work(model) : waiting.push(() => model && work(model)));
+  /** The lesson slice, which `install` hands the engine's lessons. */
+  let lessonSlice: LessonSlice | undefined;
 
   const store = createStore<LabState>()((set, get) => {
     // Lessons (issue 6): their goals are checked after each line submitLine runs.
     const lessons = createLessonSlice(set, get, () => model, (work) => withModel(() => work()));
+    lessonSlice = lessons;
     const addEntry = (input: string, run: Exclude<RunView, { type: 'idle' }>, options: Record<string, string>, compared = false, container?: string, source: RunSource = {}): Entry => {
       const entry: Entry = { id: (get().entries.at(-1)?.id ?? 0) + 1, runtime: run.runtime, options: { ...options }, input, run, ...(compared ? { compared: true } : {}), ...(container ? { container } : {}), ...source };
       set({ entries: [...get().entries, entry] });
@@ -189,7 +192,7 @@ export function createLabStore(engine?: Engine): LabStore {
       const promptAt = promptText(runtimeId, container);
       set({ log: [...get().log, { runtime: runtimeId, options: { ...(get().options[runtimeId] ?? {}) }, input, language: get().language, ...(container ? { container } : {}), ...source }] });
       const prompt: TranscriptLine = { kind: 'input', text: `${promptAt}${input}` };
-      set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run, promptAt.length)]) });
+      set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run, promptAt.length, get().language)]) });
       // `docker run -it`, `docker exec -it` attach the terminal to the container; `exit` leaves it.
       if (run.type === 'ran' && run.attach !== undefined) set(run.attach ? { container: run.attach, runtimeId: run.attach.runtime } : { container: null });
       if (run.type === 'ran') {
@@ -372,6 +375,8 @@ export function createLabStore(engine?: Engine): LabStore {
 
   const install = (m: Engine) => {
     model = m;
+    // The lessons come with the model: the slice starts its machine and lists them before the queued work runs.
+    lessonSlice?.install(m.lessonKit);
     store.setState({ ready: true, runtimes: m.runtimes, options: { ...m.defaults, ...store.getState().options } });
     for (const run of waiting.splice(0)) run();
     const id = store.getState().runtimeId;

@@ -1,6 +1,5 @@
-import { LESSONS } from '../sim/lessons/index.ts';
 import type { LabStore } from './labStore.ts';
-import { lessonSummaries, type LessonProgress } from './lessons.ts';
+import type { LessonProgress } from './lessons.ts';
 import type { KeyValueStore } from './persistence.ts';
 import type { Language } from '../sim/text/language.ts';
 import { translate, type Vars } from './localize.ts';
@@ -33,12 +32,13 @@ function problem(d: unknown): Problem | null {
   return bad ? { key: 'badSteps', vars: { id: bad[0] } } : null;
 }
 
-/** Keeps the lessons and steps that still exist. */
-const known = (done: SavedProgress['done']): LessonProgress =>
-  Object.fromEntries(LESSONS.flatMap((l) => {
-    const steps = [...new Set(done[l.id] ?? [])].filter((n) => n < l.steps.length).sort((a, b) => a - b);
-    return steps.length ? [[l.id, steps]] : [];
-  }));
+/**
+ * Each lesson's steps, once each, in order. Which lessons and steps still
+ * exist is checked by the lesson slice once the lessons have loaded (they
+ * come with the model, after the page's first script: lessons.ts).
+ */
+const tidy = (done: SavedProgress['done']): LessonProgress =>
+  Object.fromEntries(Object.entries(done).map(([id, steps]) => [id, [...new Set(steps)].sort((a, b) => a - b)]));
 
 /** The saved progress, or why it cannot be read (a sentence in `language`). */
 export function loadProgress(storage: KeyValueStore, language: Language = 'en'): LoadedProgress {
@@ -57,14 +57,14 @@ export function loadProgress(storage: KeyValueStore, language: Language = 'en'):
     return { type: 'corrupt', message: t('notJson') };
   }
   const why = problem(data);
-  return why ? { type: 'corrupt', message: t(why.key, why.vars) } : { type: 'ok', progress: known((data as SavedProgress).done) };
+  return why ? { type: 'corrupt', message: t(why.key, why.vars) } : { type: 'ok', progress: tidy((data as SavedProgress).done) };
 }
 
 /** Restores the saved progress (or says why not) and saves it as it changes. Returns a function that stops saving. */
 export function attachLessonProgress(store: LabStore, storage: KeyValueStore): () => void {
   const language = store.getState().language;
   const loaded = loadProgress(storage, language);
-  if (loaded.type === 'ok') store.setState({ lessonProgress: loaded.progress, lessons: lessonSummaries(loaded.progress) });
+  if (loaded.type === 'ok') store.getState().restoreLessonProgress(loaded.progress);
   if (loaded.type === 'corrupt') store.getState().print([{ kind: 'error', text: translate(progressText, language, 'replaced', { message: loaded.message }) }]);
   const save = (progress: LessonProgress) => {
     try {

@@ -1,17 +1,22 @@
-import { createActor } from 'xstate';
-import { lessonMachine, lessonOf, stepOf } from '../machines/lessonMachine.ts';
-import { LESSONS } from '../sim/lessons/index.ts';
+import { createActor, type Actor } from 'xstate';
+import type { Lesson } from '../sim/lessons/index.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { Localized } from '../sim/text/language.ts';
 import type { Engine } from './engine.ts';
 import type { LabState } from './labStore.ts';
-import { buildSnapshot, markNow, type LessonMark } from './lessonState.ts';
+import type { LessonEvent } from '../machines/lessonMachine.ts';
+import type { LessonKit } from './lessonKit.ts';
+import type { LessonMark } from './lessonState.ts';
 
 /**
  * The lesson slice of the store (issue 6, point 1): the lesson machine's
  * actor, the view the panel reads, and the progress (which steps' goals were
  * met, per lesson). After each line the person runs, the step's goal is
  * checked on a snapshot of what happened since the step began.
+ *
+ * The lessons, their machine and the snapshot code come with the engine
+ * (`Engine.lessonKit`, a lazy chunk): until it is installed `lessons` is
+ * empty, and a lesson opened (a link's `lesson=`) waits for it.
  */
 
 /** The open lesson as the panel shows it. */
@@ -61,17 +66,47 @@ export interface LessonSliceState {
   lessonNext: () => void;
   lessonBack: () => void;
   showHint: () => void;
+  /** Saved progress (lessonProgress.ts): kept as it is until the lessons are known, then only what matches them. */
+  restoreLessonProgress: (progress: LessonProgress) => void;
 }
 
-export const lessonSummaries = (progress: LessonProgress): LessonSummary[] =>
-  LESSONS.map((l) => ({ id: l.id, title: l.title, summary: l.summary, stepCount: l.steps.length, done: (progress[l.id] ?? []).filter((i) => i < l.steps.length).length }));
+/** Keeps the lessons and steps that still exist (saved progress outlives lessons that change). */
+export const knownProgress = (lessons: readonly Pick<Lesson, 'id' | 'steps'>[], done: LessonProgress): LessonProgress =>
+  Object.fromEntries(lessons.flatMap((l) => {
+    const steps = [...new Set(done[l.id] ?? [])].filter((n) => Number.isInteger(n) && n >= 0 && n < l.steps.length).sort((a, b) => a - b);
+    return steps.length ? [[l.id, steps]] : [];
+  }));
+
+/** The picker's list: every lesson with its steps done (progress for lessons it does not know is left out). */
+export const lessonSummaries = (lessons: readonly Lesson[], progress: LessonProgress): LessonSummary[] =>
+  lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, stepCount: l.steps.length, done: (progress[l.id] ?? []).filter((i) => i < l.steps.length).length }));
 
 type Set = (partial: Partial<LabState>) => void;
 type Get = () => LabState;
 
-/** The slice, and the hook the store calls after each line it runs. */
-export function createLessonSlice(set: Set, get: Get, engine: () => Engine | null, whenReady: (work: () => void) => void): { state: LessonSliceState; afterLine: (text: string) => void } {
-  const actor = createActor(lessonMachine);
+/** The slice; the hook the store calls after each line it runs; and `install`, called with the engine's lesson kit once it has loaded. */
+export interface LessonSlice {
+  state: LessonSliceState;
+  afterLine: (text: string) => void;
+  install: (kit: LessonKit) => void;
+}
+
+/** The open lesson as the panel shows it, from the machine's snapshot; null in the free sandbox. */
+function lessonView(kit: LessonKit, actor: Actor<LessonKit['machine']>, progress: LessonProgress): LessonView | null {
+  const snap = actor.getSnapshot();
+  const lesson = kit.lessonOf(snap.context);
+  const step = kit.stepOf(snap.context);
+  if (!lesson || !step || snap.matches('idle')) return null;
+  return {
+    id: lesson.id, title: lesson.title, summary: lesson.summary, runtime: lesson.runtime, step: snap.context.step, stepCount: lesson.steps.length,
+    text: step.text, commands: step.commands, goal: step.goalText, goalMet: snap.matches({ active: 'met' }), done: (progress[lesson.id] ?? []).includes(snap.context.step),
+    hints: step.hints.slice(0, snap.context.hints), hintCount: step.hints.length, finished: snap.matches('finished'),
+  };
+}
+
+export function createLessonSlice(set: Set, get: Get, engine: () => Engine | null, whenReady: (work: () => void) => void): LessonSlice {
+  let kit: LessonKit | null = null;
+  let actor: Actor<LessonKit['machine']> | null = null;
   let mark: LessonMark | null = null;
   let lines: string[] = [];
   const facts = () => {
@@ -80,67 +115,71 @@ export function createLessonSlice(set: Set, get: Get, engine: () => Engine | nul
   };
   const remark = () => {
     const m = engine();
-    if (!m) return;
+    if (!m || !kit) return;
     lines = [];
-    mark = markNow(facts(), m.lessonFacts());
+    mark = kit.markNow(facts(), m.lessonFacts());
+  };
+  const setProgress = (progress: LessonProgress) => {
+    if (!kit) return set({ lessonProgress: progress });
+    const known = knownProgress(kit.lessons, progress);
+    set({ lessonProgress: known, lessons: lessonSummaries(kit.lessons, known) });
   };
   const record = (id: string, step: number) => {
     const progress = get().lessonProgress;
     const met = progress[id] ?? [];
-    if (met.includes(step)) return;
-    const next = { ...progress, [id]: [...met, step].sort((a, b) => a - b) };
-    set({ lessonProgress: next, lessons: lessonSummaries(next) });
+    if (!met.includes(step)) setProgress({ ...progress, [id]: [...met, step].sort((a, b) => a - b) });
   };
   const project = () => {
-    const snap = actor.getSnapshot();
-    const lesson = lessonOf(snap.context);
-    const step = stepOf(snap.context);
-    if (!lesson || !step || snap.matches('idle')) return set({ lesson: null });
-    const goalMet = snap.matches({ active: 'met' });
-    if (goalMet) record(lesson.id, snap.context.step);
-    set({
-      lesson: {
-        id: lesson.id, title: lesson.title, summary: lesson.summary, runtime: lesson.runtime, step: snap.context.step, stepCount: lesson.steps.length,
-        text: step.text, commands: step.commands, goal: step.goalText, goalMet, done: (get().lessonProgress[lesson.id] ?? []).includes(snap.context.step),
-        hints: step.hints.slice(0, snap.context.hints), hintCount: step.hints.length, finished: snap.matches('finished'),
-      },
-    });
+    if (!kit || !actor) return;
+    const view = lessonView(kit, actor, get().lessonProgress);
+    if (view?.goalMet) record(view.id, view.step);
+    set({ lesson: view && { ...view, done: (get().lessonProgress[view.id] ?? []).includes(view.step) } });
   };
-  actor.start();
-  /** Moves the machine, then begins the step afresh if it changed. */
-  const move = (send: () => void) => {
+  /** Moves the machine, then begins the step afresh if it changed; before the lessons have loaded, once they have (in order). */
+  const move = (event: LessonEvent) => {
+    if (!actor) return whenReady(() => move(event));
     const before = actor.getSnapshot().context;
-    send();
+    actor.send(event);
     const after = actor.getSnapshot().context;
     if (after.lessonId !== before.lessonId || after.step !== before.step) whenReady(remark);
     project();
   };
+  const openLesson = (id: string, step?: number) => {
+    if (!kit || !actor) return whenReady(() => openLesson(id, step));
+    const known = kit.lessons.find((l) => l.id === id);
+    if (!known) return;
+    actor.send({ type: 'lesson.open', id, ...(step === undefined ? {} : { step }) });
+    // The lesson's runtime, out of any container; then the step begins (after lines still waiting for the model).
+    whenReady(() => get().chooseRuntime(known.runtime));
+    whenReady(remark);
+    project();
+  };
   const state: LessonSliceState = {
     lesson: null,
-    lessons: lessonSummaries({}),
+    lessons: [],
     lessonProgress: {},
-    openLesson: (id, step) => {
-      const known = LESSONS.find((l) => l.id === id);
-      if (!known) return;
-      actor.send({ type: 'lesson.open', id, ...(step === undefined ? {} : { step }) });
-      // The lesson's runtime, out of any container; then the step begins (after lines still waiting for the model).
-      whenReady(() => get().chooseRuntime(known.runtime));
-      whenReady(remark);
-      project();
-    },
-    closeLesson: () => move(() => actor.send({ type: 'lesson.close' })),
-    lessonNext: () => move(() => actor.send({ type: 'lesson.next' })),
-    lessonBack: () => move(() => actor.send({ type: 'lesson.back' })),
-    showHint: () => move(() => actor.send({ type: 'lesson.hint' })),
+    openLesson,
+    closeLesson: () => move({ type: 'lesson.close' }),
+    lessonNext: () => move({ type: 'lesson.next' }),
+    lessonBack: () => move({ type: 'lesson.back' }),
+    showHint: () => move({ type: 'lesson.hint' }),
+    restoreLessonProgress: setProgress,
   };
   const afterLine = (text: string) => {
     lines.push(text);
     const m = engine();
-    if (!m || !mark || actor.getSnapshot().matches('idle')) return;
+    if (!m || !kit || !actor || !mark || actor.getSnapshot().matches('idle')) return;
     // `reset` forgot every run and container: what comes after it is all new, whatever its id or order.
     if ((get().entries.at(-1)?.id ?? 0) < mark.entryId) mark = { entryId: 0, containerSeq: -1, lines: mark.lines };
-    actor.send({ type: 'lesson.check', snapshot: buildSnapshot(facts(), m.lessonFacts(), mark) });
+    actor.send({ type: 'lesson.check', snapshot: kit.buildSnapshot(facts(), m.lessonFacts(), mark) });
     project();
   };
-  return { state, afterLine };
+  const install = (k: LessonKit) => {
+    if (kit) return;
+    kit = k;
+    actor = createActor(k.machine);
+    actor.start();
+    setProgress(get().lessonProgress);
+  };
+  return { state, afterLine, install };
 }

@@ -1,5 +1,8 @@
 import type { RuntimeId, RuntimeModel } from '../sim/runtime/types.ts';
 import type { CallTrace, LayerKind, Verdict } from '../sim/trace.ts';
+import type { InputProblem } from '../machines/inputProblem.ts';
+import type { Language } from '../sim/text/language.ts';
+import { inputProblemIn } from './inputProblems.ts';
 
 /**
  * The plain shapes the UI reads (the store projects the model's objects into
@@ -85,7 +88,8 @@ export type RunView =
     /** The container the terminal now talks to; null: back to the runtime's shell; absent: unchanged. */
     attach?: ContainerView | null;
   }
-  | { type: 'refused'; runtime: RuntimeId; input: string; message: string; column: number | null };
+  /** `problem`: the refusal as data, worded in the page's language by the transcript (absent: `message` as it is). */
+  | { type: 'refused'; runtime: RuntimeId; input: string; message: string; column: number | null; problem?: InputProblem };
 
 /** The most calls one strace replay runs (each is a full trip through the runtime's machines; replayCalls.ts). */
 export const REPLAY_MAX_CALLS = 40;
@@ -165,12 +169,12 @@ export function promptText(runtime: string, container: Pick<ContainerView, 'name
   return container ? `${container.name}# ` : `${runtime}$ `;
 }
 
-export function transcriptOf(run: Exclude<RunView, { type: 'idle' }>, promptWidth = `${run.runtime}$ `.length): TranscriptLine[] {
+export function transcriptOf(run: Exclude<RunView, { type: 'idle' }>, promptWidth = `${run.runtime}$ `.length, language: Language = 'en'): TranscriptLine[] {
   if (run.type === 'refused') {
     // The caret sits under the column of the input as the terminal echoed it, after the prompt.
     const prompt = promptWidth;
     const caret = run.column === null ? [] : [{ kind: 'error' as const, text: `${' '.repeat(prompt + Math.max(0, run.column - 1))}^` }];
-    return [...caret, { kind: 'error', text: run.message }];
+    return [...caret, { kind: 'error', text: run.problem ? inputProblemIn(run.problem, language) : run.message }];
   }
   const lines: TranscriptLine[] = [];
   // As isolab prints it: the reason for a denial on the same line, after the strace result.

@@ -64,10 +64,11 @@ describe("the seccomp profile editor's problem", () => {
     expect(seccompProblemText(check, 'zh')).toContain(zh);
   });
 
-  it("keeps the validator's own English where the lab has no structure for it", () => {
+  it("words the validator's own problem too (tests/store/seccompProblems.test.ts has each kind)", () => {
     const check = checkSeccomp('{"defaultAction": "SCMP_ACT_NOPE"}');
     if (check.type !== 'error') throw new Error('expected an error');
-    expect(check.problem).toBeNull();
-    expect(seccompProblemText(check, 'zh')).toBe(check.message);
+    expect(check.problem?.type).toBe('field');
+    expect(seccompProblemText(check, 'en')).toBe(check.message);
+    expect(seccompProblemText(check, 'zh')).toContain("defaultAction：未知的动作 'SCMP_ACT_NOPE'");
   });
 });

@@ -119,3 +119,56 @@ describe('the lesson slice', () => {
     expect(store.getState().transcript.map((l) => l.text).join('\n')).toContain('命名空间');
   });
 });
+
+describe('the lessons before the model has loaded (they come with it, a lazy chunk)', () => {
+  /** A page's store: the engine is a dynamic import; resolves once it is installed. */
+  const pageStore = () => {
+    const store = createLabStore();
+    const loaded = new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        if (s.ready) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    return { store, loaded };
+  };
+
+  it('lists no lessons, then every lesson once the model is there', async () => {
+    const { store, loaded } = pageStore();
+    expect(store.getState().lessons).toEqual([]);
+    await loaded;
+    expect(store.getState().lessons.map((l) => l.id)).toContain('namespaces');
+  });
+
+  it.each([
+    ['at its first step', undefined, 0],
+    ['at a step', 1, 1],
+  ])('a lesson opened before then (%s) opens once they are there, on its runtime', async (_what, step, expected) => {
+    const { store, loaded } = pageStore();
+    store.getState().openLesson('gvisor', step);
+    expect(store.getState().lesson).toBeNull();
+    await loaded;
+    expect(store.getState().lesson).toMatchObject({ id: 'gvisor', step: expected });
+    expect(store.getState().runtimeId).toBe('gvisor');
+  });
+
+  it('keeps saved progress until the lessons are known, then drops what no longer matches', async () => {
+    const { store, loaded } = pageStore();
+    const storage = memory('{"version":1,"done":{"gone":[0],"kata":[1,0,7,1]}}');
+    attachLessonProgress(store, storage);
+    expect(store.getState().lessonProgress).toEqual({ gone: [0], kata: [0, 1, 7] });
+    await loaded;
+    expect(store.getState().lessonProgress).toEqual({ kata: [0, 1] });
+    expect(store.getState().lessons.find((l) => l.id === 'kata')?.done).toBe(2);
+  });
+
+  it('a lesson opened then left before the model loads ends in the free sandbox', async () => {
+    const { store, loaded } = pageStore();
+    store.getState().openLesson('cgroups');
+    store.getState().closeLesson();
+    await loaded;
+    expect(store.getState().lesson).toBeNull();
+  });
+});

@@ -1,7 +1,11 @@
 import { closest } from '../text/closest.ts';
+import { optionsProblemText, type OptionsProblem } from './optionsProblem.ts';
 import type { RuntimeModel, RuntimeOptions } from './types.ts';
 
-export type OptionsResult = { ok: true; value: RuntimeOptions } | { ok: false; message: string };
+/** A refusal has its English `message` and the same `problem` as data (for the page's language). */
+export type OptionsResult = { ok: true; value: RuntimeOptions } | { ok: false; message: string; problem: OptionsProblem };
+
+const refuse = (problem: OptionsProblem): OptionsResult => ({ ok: false, message: optionsProblemText(problem), problem });
 
 /**
  * Checks settings against a runtime's options and fills in the defaults. A
@@ -14,16 +18,14 @@ export function resolveOptions(model: Pick<RuntimeModel, 'id' | 'options' | 'che
   for (const [key, v] of Object.entries(given)) {
     const spec = model.options.find((o) => o.key === key);
     if (!spec) {
-      const keys = model.options.map((o) => `--${o.key}`);
-      const hint = closest(key, model.options.map((o) => o.key));
-      const mean = hint.length ? ` (did you mean --${hint[0]}?)` : '';
-      return { ok: false, message: `${model.id} has no option --${key}${mean}; ${keys.length ? `its options: ${keys.join(', ')}` : 'it takes no options'}` };
+      const keys = model.options.map((o) => o.key);
+      return refuse({ type: 'no-option', runtime: model.id, key, hint: closest(key, keys)[0] ?? null, keys });
     }
-    if (!spec.values.includes(v)) return { ok: false, message: `--${key} takes ${spec.values.join(', ')}, not '${v}'` };
+    if (!spec.values.includes(v)) return refuse({ type: 'bad-value', key, values: [...spec.values], value: v });
     value[key] = v;
   }
   const problem = model.checkOptions?.(value);
-  if (problem) return { ok: false, message: `${model.id}: ${problem}` };
+  if (problem) return refuse({ type: 'refused', runtime: model.id, text: problem });
   return { ok: true, value };
 }
 

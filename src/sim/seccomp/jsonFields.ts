@@ -1,4 +1,5 @@
 import { childPath, type JsonObject, type JsonValue } from './jsonText.ts';
+import type { EnumWhat, FieldReason, JsonKind, RangeWhat } from './fieldReason.ts';
 
 /**
  * Typed readers over parsed JSON for the profile validator. Each returns the
@@ -10,26 +11,35 @@ export class Problem {
   constructor(
     readonly path: string,
     readonly detail: string,
+    /** The same as data, for the page's language; absent: `detail` is shown as it is. */
+    readonly reason?: FieldReason,
   ) {}
 }
 
 export type Checked<T> = T | Problem;
 
-export function describeJson(value: JsonValue): string {
+export function jsonKind(value: JsonValue): JsonKind {
   if (value === null) return 'null';
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'bigint' || typeof value === 'number') return 'a number';
-  if (Array.isArray(value)) return 'an array';
-  return 'an object';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'bigint' || typeof value === 'number') return 'number';
+  if (Array.isArray(value)) return 'array';
+  return 'object';
 }
+
+const KIND_TEXT: Record<JsonKind, string> = { null: 'null', true: 'true', false: 'false', string: 'a string', number: 'a number', array: 'an array', object: 'an object' };
+
+export const describeJson = (value: JsonValue): string => KIND_TEXT[jsonKind(value)];
+
+const expected = (path: string, want: 'object' | 'string' | 'array', value: JsonValue) =>
+  new Problem(path, `expected ${want === 'array' ? 'an' : 'a'}${want === 'object' ? 'n' : ''} ${want}, found ${describeJson(value)}`, { type: 'expected', want, found: jsonKind(value) });
 
 function isObject(value: JsonValue): value is JsonObject {
   return value instanceof Map;
 }
 
 export function asObject(value: JsonValue, path: string): Checked<JsonObject> {
-  return isObject(value) ? value : new Problem(path, `expected an object, found ${describeJson(value)}`);
+  return isObject(value) ? value : expected(path, 'object', value);
 }
 
 /** A member's value, or undefined when it is missing or null. */
@@ -39,20 +49,21 @@ export function member(obj: JsonObject, key: string): JsonValue | undefined {
 }
 
 export function asString(value: JsonValue, path: string): Checked<string> {
-  return typeof value === 'string' ? value : new Problem(path, `expected a string, found ${describeJson(value)}`);
+  return typeof value === 'string' ? value : expected(path, 'string', value);
 }
 
 /** An integer in [0, max]; floats such as 1.0 are refused, as Go refuses them for uint fields. */
-export function asUint(value: JsonValue, path: string, max: bigint, what = 'an integer'): Checked<bigint> {
+export function asUint(value: JsonValue, path: string, max: bigint, what: RangeWhat = 'an integer'): Checked<bigint> {
   if (typeof value !== 'bigint' || value < 0n || value > max) {
-    const shown = typeof value === 'number' || typeof value === 'bigint' ? String(value) : describeJson(value);
-    return new Problem(path, `must be ${what} from 0 to ${max}, found ${shown}`);
+    const numeric = typeof value === 'number' || typeof value === 'bigint';
+    const shown = numeric ? String(value) : describeJson(value);
+    return new Problem(path, `must be ${what} from 0 to ${max}, found ${shown}`, { type: 'range', what, max: String(max), found: numeric ? { number: String(value) } : { kind: jsonKind(value) } });
   }
   return value;
 }
 
 export function asArray(value: JsonValue, path: string): Checked<readonly JsonValue[]> {
-  return Array.isArray(value) ? value : new Problem(path, `expected an array, found ${describeJson(value)}`);
+  return Array.isArray(value) ? value : expected(path, 'array', value);
 }
 
 export function asStringArray(value: JsonValue, path: string): Checked<string[]> {
@@ -67,14 +78,14 @@ export function asStringArray(value: JsonValue, path: string): Checked<string[]>
   return out;
 }
 
-export function asEnum<T extends string>(value: JsonValue, path: string, allowed: readonly T[], what: string): Checked<T> {
+export function asEnum<T extends string>(value: JsonValue, path: string, allowed: readonly T[], what: EnumWhat): Checked<T> {
   const s = asString(value, path);
   if (s instanceof Problem) return s;
   if ((allowed as readonly string[]).includes(s)) return s as T;
-  return new Problem(path, `unknown ${what} '${s}' (expected one of ${allowed.join(', ')})`);
+  return new Problem(path, `unknown ${what} '${s}' (expected one of ${allowed.join(', ')})`, { type: 'unknown-value', what, value: s, allowed });
 }
 
-export function asEnumArray<T extends string>(value: JsonValue, path: string, allowed: readonly T[], what: string): Checked<T[]> {
+export function asEnumArray<T extends string>(value: JsonValue, path: string, allowed: readonly T[], what: EnumWhat): Checked<T[]> {
   const items = asArray(value, path);
   if (items instanceof Problem) return items;
   const out: T[] = [];
@@ -95,6 +106,6 @@ export function optional<T>(obj: JsonObject, path: string, key: string, read: (v
 /** Reads a required member with `read`; absent or null is a Problem at the object's path. */
 export function required<T>(obj: JsonObject, path: string, key: string, read: (v: JsonValue, p: string) => Checked<T>, hint = ''): Checked<T> {
   const value = member(obj, key);
-  if (value === undefined) return new Problem(path, `missing '${key}'${hint}`);
+  if (value === undefined) return new Problem(path, `missing '${key}'${hint}`, { type: 'missing', key, explained: hint !== '' });
   return read(value, childPath(path, key));
 }

@@ -1,9 +1,10 @@
 import {
-  asArray, asEnum, asEnumArray, asObject, asString, asStringArray, asUint, describeJson, member, optional,
+  asArray, asEnum, asEnumArray, asObject, asString, asStringArray, asUint, describeJson, jsonKind, member, optional,
   Problem, required, type Checked,
 } from './jsonFields.ts';
 import { childPath, lineColumn, parseJsonText, type JsonObject, type JsonProblem, type JsonValue } from './jsonText.ts';
 import { ERRNO_RET_MAX, readRule } from './parseRule.ts';
+import type { FieldReason } from './fieldReason.ts';
 import {
   SECCOMP_ACTIONS, SECCOMP_ARCHES,
   type SeccompArchMapEntry, type SeccompProfile, type SeccompRule,
@@ -28,6 +29,8 @@ export type SeccompParseResult =
       column: number | null;
       /** For a JSON syntax error, what was wrong as data (the page words it in its language); absent otherwise. */
       json?: JsonProblem;
+      /** For a member that is wrong, what was wrong as data (at `path`, `line`, `column`); absent otherwise. */
+      reason?: FieldReason;
     };
 
 export interface ParseOptions {
@@ -56,11 +59,12 @@ export function parseSeccompProfile(text: string, options: ParseOptions = {}): S
     path: profile.path,
     line: where?.line ?? null,
     column: where?.column ?? null,
+    ...(profile.reason ? { reason: profile.reason } : {}),
   };
 }
 
 function readProfile(value: JsonValue): Checked<SeccompProfile> {
-  if (!(value instanceof Map)) return new Problem('', `a seccomp profile is a JSON object, found ${describeJson(value)}`);
+  if (!(value instanceof Map)) return new Problem('', `a seccomp profile is a JSON object, found ${describeJson(value)}`, { type: 'not-an-object', found: jsonKind(value) });
   const obj: JsonObject = value;
   const defaultAction = required(obj, '', 'defaultAction', (v, p) => asEnum(v, p, SECCOMP_ACTIONS, 'action'), ' (the action for syscalls no rule matches)');
   if (defaultAction instanceof Problem) return defaultAction;
@@ -86,7 +90,7 @@ function readArchitectures(obj: JsonObject): Checked<ArchFields> {
   const archMap = optional(obj, '', 'archMap', readArchMap);
   if (archMap instanceof Problem) return archMap;
   if (architectures?.length && archMap?.length) {
-    return new Problem('archMap', "both 'architectures' and 'archMap' are set; use one of them");
+    return new Problem('archMap', "both 'architectures' and 'archMap' are set; use one of them", { type: 'both-arch' });
   }
   const out: ArchFields = {};
   if (architectures) out.architectures = architectures;

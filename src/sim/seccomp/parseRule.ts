@@ -54,17 +54,17 @@ function readNames(obj: JsonObject, path: string): Checked<string[]> {
   if (single instanceof Problem) return single;
   const list = optional(obj, path, 'names', asStringArray);
   if (list instanceof Problem) return list;
-  if (single && list && list.length > 0) return new Problem(path, "both 'name' and 'names' are set; use 'names'");
+  if (single && list && list.length > 0) return new Problem(path, "both 'name' and 'names' are set; use 'names'", { type: 'both-name' });
   const names = single ? [single] : list;
-  if (names === undefined) return new Problem(path, "missing 'names' (the syscalls this entry applies to)");
+  if (names === undefined) return new Problem(path, "missing 'names' (the syscalls this entry applies to)", { type: 'missing', key: 'names', explained: true });
   // runc refuses an empty name ("empty string is not a valid syscall").
   const empty = names.indexOf('');
-  if (empty !== -1) return new Problem(single ? childPath(path, 'name') : childPath(childPath(path, 'names'), empty), 'empty syscall name');
+  if (empty !== -1) return new Problem(single ? childPath(path, 'name') : childPath(childPath(path, 'names'), empty), 'empty syscall name', { type: 'empty-name' });
   return names;
 }
 
 function readArgs(value: JsonValue, path: string): Checked<SeccompArg[]> {
-  if (!Array.isArray(value)) return new Problem(path, 'expected an array of argument conditions');
+  if (!Array.isArray(value)) return new Problem(path, 'expected an array of argument conditions', { type: 'args-not-array' });
   const out: SeccompArg[] = [];
   for (const [k, item] of (value as readonly JsonValue[]).entries()) {
     const arg = readArg(item, childPath(path, k));
@@ -111,12 +111,12 @@ function readFilter(value: JsonValue, path: string): Checked<SeccompFilter> {
  * @see moby/profiles seccomp/seccomp.go KernelVersion.UnmarshalJSON
  */
 function readKernelVersion(value: JsonValue, path: string): Checked<KernelVersion | undefined> {
-  if (typeof value !== 'string') return new Problem(path, 'expected a kernel version string such as "4.8"');
+  if (typeof value !== 'string') return new Problem(path, 'expected a kernel version string such as "4.8"', { type: 'kernel-not-string' });
   if (value === '') return undefined;
   const m = /^([0-9]+)\.([0-9]+)$/.exec(value);
   const major = Number(m?.[1]);
   const minor = Number(m?.[2]);
-  if (!m || major > 255 || minor > 255) return new Problem(path, `invalid kernel version '${value}', expected "<kernel>.<major>" such as "4.8"`);
-  if (major === 0 && minor === 0) return new Problem(path, "invalid kernel version '0.0'");
+  if (!m || major > 255 || minor > 255) return new Problem(path, `invalid kernel version '${value}', expected "<kernel>.<major>" such as "4.8"`, { type: 'kernel-invalid', value });
+  if (major === 0 && minor === 0) return new Problem(path, "invalid kernel version '0.0'", { type: 'kernel-zero' });
   return [major, minor];
 }

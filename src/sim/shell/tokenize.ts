@@ -10,9 +10,18 @@ export interface CommandLine {
   redirect: { path: string; append: boolean } | null;
 }
 
-export type Tokenized = { ok: true; value: CommandLine } | { ok: false; message: string; column: number };
+/**
+ * Why a line cannot be split, as data beside the English `message` (the lab's
+ * own sentences, not sh's: the store words them per language, src/store/inputProblems.ts).
+ */
+export type ShellProblem =
+  | { type: 'unsupported'; char: '|' | ';' | '&' | '`' | '$' | '<' }
+  | { type: 'no-redirect-file' }
+  | { type: 'unterminated-quote'; quote: 'double' | 'single' };
 
-const UNSUPPORTED: Record<string, string> = {
+export type Tokenized = { ok: true; value: CommandLine } | { ok: false; message: string; column: number; problem: ShellProblem };
+
+const UNSUPPORTED: Partial<Record<string, string>> = {
   '|': 'pipes are not supported yet: run each command on its own',
   ';': 'one command per line, please',
   '&': 'background jobs and && are not supported',
@@ -20,6 +29,18 @@ const UNSUPPORTED: Record<string, string> = {
   '$': 'variables are not supported',
   '<': 'input redirection is not supported',
 };
+
+type Failure = Extract<Tokenized, { ok: false }>;
+
+/** The problem in English, as `isolab trace` prints it. */
+export function shellProblemText(p: ShellProblem): string {
+  if (p.type === 'unsupported') return UNSUPPORTED[p.char] ?? '';
+  if (p.type === 'no-redirect-file') return 'a file name must follow >';
+  return `unterminated ${p.quote} quote`;
+}
+
+const fail = (problem: ShellProblem, column: number): Failure => ({ ok: false, message: shellProblemText(problem), column, problem });
+const isUnsupported = (ch: string): ch is Extract<ShellProblem, { type: 'unsupported' }>['char'] => ch in UNSUPPORTED;
 
 export function tokenize(line: string): Tokenized {
   const words: string[] = [];
@@ -32,13 +53,12 @@ export function tokenize(line: string): Tokenized {
       const append = line[i + 1] === '>';
       const w = readWord(line, i + (append ? 2 : 1));
       if (!w.ok) return w;
-      if (!w.word) return { ok: false, message: 'a file name must follow >', column: i + 1 };
+      if (!w.word) return fail({ type: 'no-redirect-file' }, i + 1);
       redirect = { path: w.word, append };
       i = w.end;
       continue;
     }
-    const bad = UNSUPPORTED[ch];
-    if (bad) return { ok: false, message: bad, column: i + 1 };
+    if (isUnsupported(ch)) return fail({ type: 'unsupported', char: ch }, i + 1);
     const w = readWord(line, i);
     if (!w.ok) return w;
     words.push(w.word);
@@ -47,7 +67,7 @@ export function tokenize(line: string): Tokenized {
   return { ok: true, value: { argv: words, redirect } };
 }
 
-type Word = { ok: true; word: string; end: number } | { ok: false; message: string; column: number };
+type Word = { ok: true; word: string; end: number } | Failure;
 
 function readWord(line: string, start: number): Word {
   let i = start;
@@ -58,14 +78,14 @@ function readWord(line: string, start: number): Word {
     if (ch === ' ' || ch === '\t' || ch === '>' || (ch in UNSUPPORTED && ch !== '$')) break;
     if (ch === '"' || ch === "'") {
       const close = line.indexOf(ch, i + 1);
-      if (close < 0) return { ok: false, message: `unterminated ${ch === '"' ? 'double' : 'single'} quote`, column: i + 1 };
+      if (close < 0) return fail({ type: 'unterminated-quote', quote: ch === '"' ? 'double' : 'single' }, i + 1);
       word += line.slice(i + 1, close);
       i = close + 1;
     } else if (ch === '\\' && i + 1 < line.length) {
       word += line[i + 1];
       i += 2;
     } else if (ch === '$') {
-      return { ok: false, message: UNSUPPORTED.$ as string, column: i + 1 };
+      return fail({ type: 'unsupported', char: '$' }, i + 1);
     } else {
       word += ch;
       i++;

@@ -1,6 +1,6 @@
 import type { ArgNode } from '../syscalls/args.ts';
 import { withLabels } from '../syscalls/abiOrder.ts';
-import { ArgCursor, CH, MAX_DEPTH, isCloser, isDigit, isIdentStart, isSpace, closerOf, show } from './argScanner.ts';
+import { ArgCursor, CH, MAX_DEPTH, isCloser, isDigit, isIdentStart, isSpace, closerOf } from './argScanner.ts';
 import { syntaxError, type StraceParse } from './syntaxError.ts';
 
 /**
@@ -53,7 +53,7 @@ export class ArgParser extends ArgCursor {
         if (!this.skipSpace()) return false;
         // An `<unfinished ...>` call's text stops after a comma: `wait4(-1, <unfinished ...>`.
         if (close === END && this.code() === END) return true;
-        if (this.code() === CH.COMMA || this.code() === close) return this.fail(`empty argument at column ${this.pos + 1}`, this.pos) ?? false;
+        if (this.code() === CH.COMMA || this.code() === close) return this.fail({ type: 'empty-argument', column: this.pos + 1 }, this.pos) ?? false;
         continue;
       }
       if (c === close) return this.closeList(close);
@@ -71,11 +71,8 @@ export class ArgParser extends ArgCursor {
     const c = this.code();
     if (c < 0) this.unclosed(open);
     else if (isCloser(c) && open >= 0) this.mismatch(open, this.pos);
-    else if (isCloser(c)) this.fail(`unexpected ${show(c)} at column ${this.pos + 1}: no bracket is open`, this.pos);
-    else {
-      const want = close === END ? 'the end' : `'${String.fromCharCode(close)}'`;
-      this.fail(`expected ',' or ${want} at column ${this.pos + 1}, found ${show(c)}`, this.pos);
-    }
+    else if (isCloser(c)) this.fail({ type: 'stray-closer', found: c, column: this.pos + 1 }, this.pos);
+    else this.fail({ type: 'expected-delimiter', want: close === END ? null : String.fromCharCode(close), found: c, column: this.pos + 1 }, this.pos);
     return false;
   }
 
@@ -111,8 +108,7 @@ export class ArgParser extends ArgCursor {
     let last = end;
     while (last > start && isSpace(this.code(last - 1))) last--;
     if (last === start) {
-      const what = key === null ? 'empty argument' : `missing value after '${key}='`;
-      return this.fail(`${what} at column ${start + 1}`, start);
+      return this.fail(key === null ? { type: 'empty-argument', column: start + 1 } : { type: 'missing-value', key, column: start + 1 }, start);
     }
     this.pos = end;
     return { type: 'raw', text: this.src.slice(start, last) };
@@ -217,7 +213,7 @@ export class ArgParser extends ArgCursor {
 
   /** A struct `{…}`, an array `[…]`, or the argument list of a call `name(…)`. */
   private nested(c: number, name = '', start = this.pos): ArgNode | null {
-    if (this.depth >= MAX_DEPTH) return this.fail(`nesting deeper than ${MAX_DEPTH} levels at column ${this.pos + 1}`, this.pos);
+    if (this.depth >= MAX_DEPTH) return this.fail({ type: 'too-deep', max: MAX_DEPTH, column: this.pos + 1 }, this.pos);
     this.depth++;
     const open = this.pos++;
     const kind: ListKind = c === CH.LBRACE ? 'struct' : c === CH.LBRACKET ? 'array' : 'call';
@@ -237,7 +233,7 @@ export function parseArgs(raw: string): StraceParse<ParsedArgs> {
   const parser = new ArgParser(raw);
   const args: ArgNode[] = [];
   const labels: (string | null)[] = [];
-  if (!parser.list(-1, END, 'args', args, labels)) return parser.error ?? syntaxError('unreadable arguments', 1);
+  if (!parser.list(-1, END, 'args', args, labels)) return parser.error ?? syntaxError({ type: 'unreadable-arguments' }, 1);
   return { ok: true, value: { args, labels } };
 }
 

@@ -1,4 +1,5 @@
 import { syntaxError, type StraceSyntaxError } from './syntaxError.ts';
+import type { StraceSyntaxProblem } from './syntaxProblem.ts';
 
 /**
  * The lexical layer under the argument parser: a cursor over strace text that
@@ -55,8 +56,8 @@ export class ArgCursor {
   }
 
   /** Records the first error (1-based column) and returns null for the caller to pass up. */
-  fail(message: string, at: number): null {
-    this.error ??= syntaxError(message, at + 1);
+  fail(problem: StraceSyntaxProblem, at: number): null {
+    this.error ??= syntaxError(problem, at + 1);
     return null;
   }
 
@@ -68,7 +69,7 @@ export class ArgCursor {
       else if (c === CH.SLASH && this.code(this.pos + 1) === CH.STAR) {
         const close = this.src.indexOf('*/', this.pos + 2);
         if (close < 0) {
-          this.fail(`unterminated comment starting at column ${this.pos + 1}`, this.pos);
+          this.fail({ type: 'unterminated-comment', column: this.pos + 1 }, this.pos);
           return false;
         }
         this.pos = close + 2;
@@ -103,7 +104,7 @@ export class ArgCursor {
       i = decoded.next - 1;
       chunk = decoded.next;
     }
-    return this.fail(`unterminated string starting at column ${start + 1}`, start);
+    return this.fail({ type: 'unterminated-string', column: start + 1 }, start);
   }
 
   /** Decodes the escape whose backslash is at `at`. */
@@ -120,10 +121,10 @@ export class ArgCursor {
     if (c === 120) {
       let i = at + 2;
       while (i < at + 4 && isHex(this.code(i))) i++;
-      if (i === at + 2) return this.fail(`'\\x' at column ${at + 1} must be followed by hex digits`, at);
+      if (i === at + 2) return this.fail({ type: 'bad-hex-escape', column: at + 1 }, at);
       return { text: String.fromCharCode(Number.parseInt(this.src.slice(at + 2, i), 16)), next: i };
     }
-    return this.fail(`unknown escape '\\${String.fromCharCode(c)}' at column ${at + 1}`, at);
+    return this.fail({ type: 'unknown-escape', escape: String.fromCharCode(c), column: at + 1 }, at);
   }
 
   /** Reads an integer at `pos`: decimal, 0x hex or 0-led octal, optionally negative. */
@@ -173,7 +174,7 @@ export class ArgCursor {
       if (c === CH.BACKSLASH) i++;
       else if (c === CH.QUOTE) return i + 1;
     }
-    this.fail(`unterminated string starting at column ${at + 1}`, at);
+    this.fail({ type: 'unterminated-string', column: at + 1 }, at);
     return -1;
   }
 
@@ -211,24 +212,24 @@ export class ArgCursor {
   private skipComment(at: number): number {
     const close = this.src.indexOf('*/', at + 2);
     if (close >= 0) return close + 2;
-    this.fail(`unterminated comment starting at column ${at + 1}`, at);
+    this.fail({ type: 'unterminated-comment', column: at + 1 }, at);
     return -1;
   }
 
   tooDeep(at: number): -1 {
-    this.fail(`nesting deeper than ${MAX_DEPTH} levels at column ${at + 1}`, at);
+    this.fail({ type: 'too-deep', max: MAX_DEPTH, column: at + 1 }, at);
     return -1;
   }
 
   mismatch(open: number, at: number): -1 {
     const want = String.fromCharCode(closerOf(this.src.charCodeAt(open)));
-    this.fail(`expected '${want}' to close '${this.src[open] ?? ''}' from column ${open + 1}, found ${show(this.code(at))} at column ${at + 1}`, at);
+    this.fail({ type: 'mismatch', want, open: this.src[open] ?? '', openColumn: open + 1, found: this.code(at), column: at + 1 }, at);
     return -1;
   }
 
   unclosed(open: number): -1 {
     const want = String.fromCharCode(closerOf(this.src.charCodeAt(open)));
-    this.fail(`missing '${want}' to close '${this.src[open] ?? ''}' from column ${open + 1}`, this.end);
+    this.fail({ type: 'unclosed', want, open: this.src[open] ?? '', openColumn: open + 1 }, this.end);
     return -1;
   }
 }

@@ -16,6 +16,8 @@ export function LessonPicker({ current }: { current: string | null }) {
     const button = ol?.querySelector<HTMLElement>('.lesson-choice.current');
     if (ol && button) ol.scrollTop = Math.max(0, button.offsetTop - ol.offsetTop - ol.clientHeight / 2 + button.offsetHeight / 2);
   }, [current]);
+  // The lessons come with the model (a lazy chunk): for the first moment after the page opens the list is not there yet.
+  if (lessons.length === 0) return <p className="lesson-picker lesson-loading" role="status">{t('loading')}</p>;
   return (
     <nav className="lesson-picker" aria-label={t('pick')}>
       <ol ref={list}>

@@ -6,6 +6,7 @@ export const lessonMessages = defineMessages({
   open: { en: 'Lessons ▾', zh: '课程 ▾' },
   collapse: { en: 'Hide lessons ▴', zh: '收起课程 ▴' },
   pick: { en: 'Choose a lesson', zh: '选择一门课程' },
+  loading: { en: 'Loading the lessons…', zh: '正在加载课程…' },
   progress: { en: '{done} of {count} steps done', zh: '已完成 {done}/{count} 步' },
   step: { en: 'Step {n} of {count}', zh: '第 {n} 步，共 {count} 步' },
   run: { en: 'Run in the terminal: {line}', zh: '在终端中运行：{line}' },
