@@ -169,6 +169,8 @@ describe('export', () => {
   ])('%s downloads', async (item, name, valid) => {
     const { page, errors } = await openAt('?run=getpid()&still=1', { downloads: true });
     await page.locator('.pane-diagram svg.diagram .token').waitFor({ state: 'attached', timeout: 10_000 });
+    // The link's line runs once the model has loaded: export only what it drew.
+    await expect.poll(() => page.locator('.pane-diagram').textContent(), { timeout: 15_000 }).toContain('getpid() = 1');
     await page.getByRole('button', { name: /^Export/ }).click();
     const download = page.waitForEvent('download', { timeout: 10_000 });
     await page.getByRole('button', { name: item }).click();
