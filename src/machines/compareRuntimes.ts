@@ -5,6 +5,7 @@ import type { CallTrace, HostCall } from '../sim/trace.ts';
 import { runInput } from './runInput.ts';
 import { findRuntime, RUNTIME_IDS } from '../sim/runtime/registry.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
+import type { OptionsProblem } from '../sim/runtime/optionsProblem.ts';
 import { closest } from '../sim/text/closest.ts';
 
 /** One runtime (with its settings) to run the input under. */
@@ -72,13 +73,14 @@ function publishedFor(row: Extract<CompareRow, { ok: true }>, rows: readonly Com
 /**
  * Why a label is not a spec, as data: the CLI prints it in English
  * (compareSpecProblemText), the page in the chosen language
- * (src/store/compareView.ts). An option problem is the runtime model's own
- * sentence (resolveOptions), kept as it is.
+ * (src/store/compareView.ts). An option problem is resolveOptions' own
+ * sentence, with its OptionsProblem beside it.
  */
 export type CompareSpecProblem =
   | { type: 'unknown-runtime'; id: string; hint: string | null; expected: readonly string[] }
   | { type: 'not-key-value'; pair: string; text: string }
-  | { type: 'option'; message: string };
+  /** `problem`: the same as data, for the page's language (src/store/optionsProblems.ts). */
+  | { type: 'option'; message: string; problem: OptionsProblem };
 
 /**
  * `gvisor:platform=kvm:directfs=off` → a spec. Settings given once for the
@@ -97,7 +99,7 @@ export function readCompareSpec(text: string, shared: Readonly<Record<string, st
     given[k] = v;
   }
   const options = resolveOptions(runtime, given);
-  if (!options.ok) return { ok: false, problem: { type: 'option', message: options.message } };
+  if (!options.ok) return { ok: false, problem: { type: 'option', message: options.message, problem: options.problem } };
   return { ok: true, spec: { runtime, options: options.value, label: text.trim() } };
 }
 

@@ -32,7 +32,10 @@ const printed = (p: Printed): ControlResult => ({ ok: true, value: { ...p.state,
 
 export function runControlLine(state: HostState, text: string, attached: Attach | null): ControlResult {
   const line = tokenize(text);
-  if (!line.ok) return { ok: false, message: line.message, column: line.column };
+  if (!line.ok) {
+    // The problem as data too, which the engine passes on for the terminal to word per language (src/store/inputProblems.ts).
+    return { ok: false, message: line.message, column: line.column, problem: { type: 'shell', problem: line.problem } };
+  }
   const argv = line.value.argv;
   if (argv[0] === 'kubectl') return kubectlLine(state, argv, attached);
   if (argv[0] === 'podman') return podmanLine(state, argv, attached);

@@ -2,6 +2,7 @@ import type { StackState } from '../sim/stack/containers.ts';
 import type { StackKind } from '../sim/stack/layers.ts';
 import type { RuntimeId, Session } from '../sim/runtime/types.ts';
 import type { CallTrace } from '../sim/trace.ts';
+import type { InputProblem } from './inputProblem.ts';
 
 /** The container a terminal is attached to: which one, and which of its processes (init or an exec'd shell). */
 export interface Attach {
@@ -34,7 +35,8 @@ export interface ControlRun extends HostState {
   attach?: Attach | null;
 }
 
-export type ControlResult = { ok: true; value: ControlRun } | { ok: false; message: string; column?: number };
+/** A refusal carries its problem as data when the lab worded it (a line the tokenizer could not read), so the store can word it per language. */
+export type ControlResult = { ok: true; value: ControlRun } | { ok: false; message: string; column?: number; problem?: InputProblem };
 
 /** The programs that talk to the container engines on the host. */
 export const CONTROL_PROGRAMS = ['docker', 'podman', 'kubectl', 'runc'] as const;

@@ -47,7 +47,7 @@ export type StraceStatus =
  */
 export type ImportResult =
   | { type: 'ok'; what: 'docker' | 'spec'; line: string }
-  | { type: 'error'; reason: 'empty' | 'notRun' | 'loading' | 'tool'; message: string; place: TextPlace | null };
+  | { type: 'error'; reason: 'empty' | 'notRun' | 'loading' | 'tool'; message: string; place: TextPlace | null; spec?: string };
 
 export interface ArtefactsSliceState {
   strace: StraceStatus;
@@ -168,7 +168,8 @@ function importInto(lab: Get, text: string): ImportResult {
     const problem = lab().specProblem;
     if (!problem) return { type: 'ok', what: 'spec', line: 'runc run (config.json)' };
     const where = problem.line !== null ? { line: problem.line, column: problem.column ?? 1 } : null;
-    return { type: 'error', reason: 'tool', message: problem.message, place: where };
+    // `spec`: the text, so the tab can word the reader's refusal in the page's language (specProblems.ts specMessageIn).
+    return { type: 'error', reason: 'tool', message: problem.message, place: where, spec: pasted.text };
   }
   lab().submitCommand(pasted.line);
   const last = lab().last;

@@ -4,6 +4,7 @@ import type { DockerResourceFlags } from '../sim/cgroups/docker.ts';
 import { checkResources } from '../sim/runtime/resources.ts';
 import type { RuntimeId } from '../sim/runtime/types.ts';
 import type { Language } from '../sim/text/language.ts';
+import { optionsProblemIn } from './optionsProblems.ts';
 import { defineMessages, translate } from './localize.ts';
 import { compareText } from './storeTextMessages.ts';
 import { callRow, runtimeRow, type CallRow, type LayerRow } from './views.ts';
@@ -113,7 +114,7 @@ const specText = defineMessages({
   notKeyValue: { en: "'{pair}' in '{text}' is not KEY=VALUE (e.g. gvisor:platform=kvm)", zh: "'{text}' 中的 '{pair}' 不是 KEY=VALUE 形式（例如 gvisor:platform=kvm）" },
 });
 
-/** A label's problem in `language`; the English is word for word what `isolab compare` prints. An option problem is the model's own sentence. */
+/** A label's problem in `language`; the English is word for word what `isolab compare` prints (an option problem: resolveOptions' sentence). */
 export function compareSpecProblem(p: CompareSpecProblem, language: Language): string {
   switch (p.type) {
     case 'unknown-runtime': {
@@ -123,7 +124,7 @@ export function compareSpecProblem(p: CompareSpecProblem, language: Language): s
     case 'not-key-value':
       return translate(specText, language, 'notKeyValue', { pair: p.pair, text: p.text });
     case 'option':
-      return p.message;
+      return optionsProblemIn(p.problem, language);
   }
 }
 

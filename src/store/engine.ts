@@ -1,5 +1,4 @@
 import { runInput, type InputResult } from '../machines/runInput.ts';
-import type { InputProblem } from '../machines/inputProblem.ts';
 import { findRuntime, RUNTIMES } from '../sim/runtime/registry.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
 import type { RuntimeId, RuntimeModel, Session } from '../sim/runtime/types.ts';
@@ -114,9 +113,8 @@ export function createEngine(): Engine {
   const control = (text: string, container: ContainerView | null | undefined, run?: () => ControlResult): Exclude<RunView, { type: 'idle' }> => {
     const result = safely(run ?? (() => (isControlLine(text) || !container ? runControlLine(hostState(), text, container ?? null) : runInContainer(hostState(), container, text))));
     const runtime = container?.runtime ?? 'host';
-    // A line typed in a container is refused by runInput, whose problem (when it has one) the transcript words per language.
-    const problem = !result.ok && 'problem' in result ? (result as { problem?: InputProblem }).problem : undefined;
-    if (!result.ok) return { type: 'refused', runtime, input: text, message: result.message, column: result.column ?? null, ...(problem ? { problem } : {}) };
+    // A refusal's problem (when the lab worded it) goes on for the transcript to word per language.
+    if (!result.ok) return { type: 'refused', runtime, input: text, message: result.message, column: result.column ?? null, ...(result.problem ? { problem: result.problem } : {}) };
     const r = result.value;
     sessions.set('host', r.host);
     stack = r.stack;

@@ -1,3 +1,4 @@
+import { inputProblemIn } from '../store/inputProblems.ts';
 import type { CallRow } from '../store/labStore.ts';
 import { useMessages } from './i18n/useMessages.ts';
 import { labPartsMessages } from './labPartsMessages.ts';
@@ -7,11 +8,13 @@ import { useLab } from './useLab.ts';
 export function RunOutput() {
   const t = useMessages(labPartsMessages);
   const last = useLab((s) => s.last);
+  const language = useLab((s) => s.language);
   if (last.type === 'idle') return null;
   if (last.type === 'refused') {
     return (
       <div className="output refused" role="alert">
-        <p className="message">{last.message}</p>
+        {/* The refusal worded in the page's language when the run carries it as data; else the message as it is. */}
+        <p className="message">{last.problem ? inputProblemIn(last.problem, language) : last.message}</p>
         {last.column !== null && (
           <pre className="caret">{`${last.input}\n${' '.repeat(Math.max(0, last.column - 1))}^`}</pre>
         )}

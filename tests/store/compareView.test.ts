@@ -43,6 +43,8 @@ describe('parseCompareSpec(s)', () => {
   it.each([
     { texts: ['gvsor'], message: "未知的运行时 'gvsor'（是不是想输入 gvisor？）；应为以下之一：" },
     { texts: ['runc', 'gvisor:platform'], message: "'gvisor:platform' 中的 'platform' 不是 KEY=VALUE 形式（例如 gvisor:platform=kvm）" },
+    { texts: ['gvisor:platform=xen'], message: "--platform 可取 systrap, ptrace, kvm，不能是 'xen'" },
+    { texts: ['runc', 'gvisor:plaform=kvm'], message: 'gvisor 没有 --plaform 这个选项（是不是想输入 --platform？）' },
   ])('$texts: a message in Chinese', ({ texts, message }) => {
     const r = parseCompareSpecs(texts, 'zh');
     expect(r.ok).toBe(false);

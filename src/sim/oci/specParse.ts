@@ -1,10 +1,12 @@
 import { childPath, lineColumn, parseJsonText, type JsonObject, type JsonValue } from '../seccomp/jsonText.ts';
 import {
-  absolutePath, asBool, asObject, asText, asTexts, checkFields, describeJson, listOf, need, opt, optFields, Problem, wholeIn,
+  absolutePath, asBool, asObject, asText, asTexts, checkFields, listOf, need, opt, optFields, Problem, wholeIn,
   type Checked, type ReadCtx, type Reader,
 } from './specParseFields.ts';
 import { readLinux } from './specParseLinux.ts';
 import { readProcess } from './specParseProcess.ts';
+import { jsonKind } from '../seccomp/jsonFields.ts';
+import { SpecProblem, specReasonOf, type SpecReason } from './specProblem.ts';
 import type { OciHook, OciHookName, OciHooks, OciMount, OciSpec } from './spec.ts';
 
 /**
@@ -27,15 +29,25 @@ import type { OciHook, OciHookName, OciHooks, OciMount, OciSpec } from './spec.t
 
 export type SpecParseResult =
   | { ok: true; value: OciSpec; warnings: string[] }
-  | { ok: false; message: string; path: string; line?: number; column?: number };
+  | SpecParseFailure;
+
+/** `message` is the English; `reason` the same as data for the page's language (src/store/specProblems.ts), null: English only. */
+export interface SpecParseFailure {
+  ok: false;
+  message: string;
+  path: string;
+  line?: number;
+  column?: number;
+  reason: SpecReason | null;
+}
 
 const readRoot: Reader<OciSpec['root']> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, ['path', 'readonly']);
-  const path = need(obj, p, 'path', ctx, asText, "the container's root filesystem, absolute or relative to the bundle");
+  const path = need(obj, p, 'path', ctx, asText, { en: "the container's root filesystem, absolute or relative to the bundle", zh: '容器的根文件系统，可以是绝对路径，也可以是相对于 bundle 的路径' });
   if (path instanceof Problem) return path;
-  if (path === '') return new Problem(childPath(p, 'path'), "is empty; it names the container's root filesystem (runc: \"rootfs\" in the bundle)");
+  if (path === '') return new SpecProblem(childPath(p, 'path'), { type: 'empty', what: 'root-path' });
   const readonly = opt(obj, p, 'readonly', ctx, asBool);
   if (readonly instanceof Problem) return readonly;
   return readonly === undefined ? { path } : { path, readonly };
@@ -45,9 +57,9 @@ const readMount: Reader<OciMount> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, ['destination', 'type', 'source', 'options'], ['uidMappings', 'gidMappings']);
-  let destination = need(obj, p, 'destination', ctx, asText, 'where in the container to mount');
+  let destination = need(obj, p, 'destination', ctx, asText, { en: 'where in the container to mount', zh: '挂载到容器中的哪个位置' });
   if (destination instanceof Problem) return destination;
-  if (destination === '') return new Problem(childPath(p, 'destination'), 'is empty; it is the path in the container to mount on');
+  if (destination === '') return new SpecProblem(childPath(p, 'destination'), { type: 'empty', what: 'mount-destination' });
   if (!destination.startsWith('/')) {
     ctx.warnings.push(`${childPath(p, 'destination')}: ${JSON.stringify(destination)} is relative; runc warns that this is deprecated and mounts it at /${destination}, and so does the lab`);
     destination = `/${destination}`;
@@ -57,13 +69,13 @@ const readMount: Reader<OciMount> = (v, p, ctx) => {
 };
 
 /** A hook's timeout, in seconds, must be above zero (config.md "Hooks"). */
-const TIMEOUT = wholeIn(1n, (1n << 31n) - 1n, 'number of seconds above zero');
+const TIMEOUT = wholeIn(1n, (1n << 31n) - 1n, { en: 'number of seconds above zero', zh: '大于零的秒数' });
 
 const readHook: Reader<OciHook> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, ['path', 'args', 'env', 'timeout']);
-  const path = need(obj, p, 'path', ctx, absolutePath("a hook's program"), 'the program to run');
+  const path = need(obj, p, 'path', ctx, absolutePath({ en: "a hook's program", zh: '钩子的程序' }), { en: 'the program to run', zh: '要运行的程序' });
   if (path instanceof Problem) return path;
   const rest = optFields<Omit<OciHook, 'path'>>(obj, p, ctx, { args: asTexts, env: asTexts, timeout: TIMEOUT });
   return rest instanceof Problem ? rest : { path, ...rest };
@@ -83,15 +95,15 @@ const TOP_FIELDS = ['ociVersion', 'process', 'root', 'hostname', 'mounts', 'hook
 const TOP_UNMODELLED = ['annotations', 'domainname', 'solaris', 'windows', 'vm', 'zos', 'freebsd'];
 
 function readSpec(value: JsonValue, ctx: ReadCtx): Checked<OciSpec> {
-  if (!(value instanceof Map)) return new Problem('', `config.json holds one JSON object, found ${describeJson(value)}`);
+  if (!(value instanceof Map)) return new SpecProblem('', { type: 'not-object', found: jsonKind(value) });
   const obj: JsonObject = value;
   checkFields(obj, '', ctx, TOP_FIELDS, TOP_UNMODELLED);
-  const ociVersion = need(obj, '', 'ociVersion', ctx, asText, 'the version of the runtime spec the file follows, such as "1.3.0"');
+  const ociVersion = need(obj, '', 'ociVersion', ctx, asText, { en: 'the version of the runtime spec the file follows, such as "1.3.0"', zh: '文件所遵循的运行时规范版本，例如 "1.3.0"' });
   if (ociVersion instanceof Problem) return ociVersion;
   if (!SEMVER.test(ociVersion)) ctx.warnings.push(`ociVersion: ${JSON.stringify(ociVersion)} is not a SemVer 2.0.0 version such as "1.3.0", which the spec asks for`);
-  const root = need(obj, '', 'root', ctx, readRoot, "runc needs the container's root filesystem");
+  const root = need(obj, '', 'root', ctx, readRoot, { en: "runc needs the container's root filesystem", zh: 'runc 需要容器的根文件系统' });
   if (root instanceof Problem) return root;
-  const process = need(obj, '', 'process', ctx, readProcess, 'runc refuses a config without it ("process property must not be empty")');
+  const process = need(obj, '', 'process', ctx, readProcess, { en: 'runc refuses a config without it ("process property must not be empty")', zh: '没有它，runc 会拒绝这份配置（"process property must not be empty"）' });
   if (process instanceof Problem) return process;
   const hostname = opt(obj, '', 'hostname', ctx, asText);
   if (hostname instanceof Problem) return hostname;
@@ -113,16 +125,16 @@ function readSpec(value: JsonValue, ctx: ReadCtx): Checked<OciSpec> {
  */
 function crossCheck(spec: OciSpec): Problem | null {
   const has = (t: string) => spec.linux.namespaces.some((n) => n.type === t);
-  if (spec.hostname && !has('uts')) return new Problem('hostname', 'is set, but linux.namespaces has no uts namespace; runc refuses that ("unable to set hostname without a private UTS namespace")');
+  if (spec.hostname && !has('uts')) return new SpecProblem('hostname', { type: 'hostname-no-uts' });
   const restricted = (spec.linux.maskedPaths?.length ?? 0) + (spec.linux.readonlyPaths?.length ?? 0) > 0;
   if (restricted && !has('mount')) {
     const at = spec.linux.maskedPaths?.length ? 'linux.maskedPaths' : 'linux.readonlyPaths';
-    return new Problem(at, 'needs a mount namespace, and linux.namespaces has none; runc refuses that ("unable to restrict sys entries without a private MNT namespace")');
+    return new SpecProblem(at, { type: 'masked-no-mount' });
   }
   const user = spec.linux.namespaces.find((n) => n.type === 'user');
   const mapped = (spec.linux.uidMappings?.length ?? 0) + (spec.linux.gidMappings?.length ?? 0) > 0;
-  if (user && !user.path && !mapped) return new Problem('linux.uidMappings', 'missing; a new user namespace needs uid and gid mappings (runc: "user namespaces enabled, but no namespace path to join nor mappings to apply specified")');
-  if (!user && mapped) return new Problem(spec.linux.uidMappings?.length ? 'linux.uidMappings' : 'linux.gidMappings', 'are given, but linux.namespaces has no user namespace; runc refuses that ("user namespace mappings specified, but user namespace isn\'t enabled in the config")');
+  if (user && !user.path && !mapped) return new SpecProblem('linux.uidMappings', { type: 'userns-no-mappings' });
+  if (!user && mapped) return new SpecProblem(spec.linux.uidMappings?.length ? 'linux.uidMappings' : 'linux.gidMappings', { type: 'mappings-no-userns' });
   return null;
 }
 
@@ -140,9 +152,12 @@ function offsetOf(positions: ReadonlyMap<string, number>, path: string): number 
 }
 
 export function parseSpec(text: string): SpecParseResult {
-  if (typeof text !== 'string') return { ok: false, message: 'config.json must be given as text', path: '' };
+  if (typeof text !== 'string') return { ok: false, message: 'config.json must be given as text', path: '', reason: { type: 'not-text' } };
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, message: `JSON syntax error at line ${json.line}, column ${json.column}: ${json.message}`, path: '', line: json.line, column: json.column };
+  if (!json.ok) {
+    const reason: SpecReason = { type: 'syntax', problem: json.problem, line: json.line, column: json.column };
+    return { ok: false, message: `JSON syntax error at line ${json.line}, column ${json.column}: ${json.message}`, path: '', line: json.line, column: json.column, reason };
+  }
   const ctx: ReadCtx = { warnings: [] };
   const spec = readSpec(json.value, ctx);
   if (!(spec instanceof Problem)) return { ok: true, value: spec, warnings: ctx.warnings };
@@ -150,5 +165,6 @@ export function parseSpec(text: string): SpecParseResult {
   const where = offset === undefined ? undefined : lineColumn(text, offset);
   const at = where ? ` (line ${where.line}, column ${where.column})` : '';
   const message = `${spec.path === '' ? 'config.json' : spec.path}: ${spec.detail}${at}`;
-  return where ? { ok: false, message, path: spec.path, line: where.line, column: where.column } : { ok: false, message, path: spec.path };
+  const reason = specReasonOf(spec);
+  return where ? { ok: false, message, path: spec.path, line: where.line, column: where.column, reason } : { ok: false, message, path: spec.path, reason };
 }

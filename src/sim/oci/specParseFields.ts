@@ -1,5 +1,7 @@
-import { asArray, asObject, asString, describeJson, member, Problem, type Checked } from '../seccomp/jsonFields.ts';
+import { asArray, asObject, asString, describeJson, jsonKind, member, Problem, type Checked } from '../seccomp/jsonFields.ts';
 import { childPath, type JsonObject, type JsonValue } from '../seccomp/jsonText.ts';
+import type { Localized } from '../text/language.ts';
+import { SpecProblem } from './specProblem.ts';
 
 /**
  * Typed readers for config.json, over the seccomp loader's JSON helpers.
@@ -9,7 +11,10 @@ import { childPath, type JsonObject, type JsonValue } from '../seccomp/jsonText.
  * config.json with, `null` counts as absent.
  */
 
-export { asArray, asObject, asString, describeJson, member, Problem, type Checked };
+export { asArray, asObject, asString, describeJson, member, Problem, SpecProblem, type Checked };
+
+/** The same text in both languages (a Go type name, say). */
+export const same = (text: string): Localized => ({ en: text, zh: text });
 
 export interface ReadCtx {
   warnings: string[];
@@ -33,10 +38,10 @@ export function checkFields(obj: JsonObject, path: string, ctx: ReadCtx, modelle
 }
 
 /** A required member: missing (or null) is a Problem at the member's own path. */
-export function need<T>(obj: JsonObject, path: string, key: string, ctx: ReadCtx, read: Reader<T>, what: string): Checked<T> {
+export function need<T>(obj: JsonObject, path: string, key: string, ctx: ReadCtx, read: Reader<T>, what: Localized): Checked<T> {
   const value = member(obj, key);
   const at = childPath(path, key);
-  return value === undefined ? new Problem(at, `missing; ${what}`) : read(value, at, ctx);
+  return value === undefined ? new SpecProblem(at, { type: 'missing', what }) : read(value, at, ctx);
 }
 
 export function opt<T>(obj: JsonObject, path: string, key: string, ctx: ReadCtx, read: Reader<T>): Checked<T | undefined> {
@@ -59,7 +64,7 @@ export function optFields<T extends object>(obj: JsonObject, path: string, ctx: 
   return out as T;
 }
 
-export const asBool: Reader<boolean> = (v, p) => (typeof v === 'boolean' ? v : new Problem(p, `expected true or false, found ${describeJson(v)}`));
+export const asBool: Reader<boolean> = (v, p) => (typeof v === 'boolean' ? v : new SpecProblem(p, { type: 'expected-bool', found: jsonKind(v) }));
 
 export const asText: Reader<string> = (v, p) => asString(v, p);
 
@@ -68,7 +73,7 @@ export const asTexts: Reader<string[]> = (v, p) => {
   if (items instanceof Problem) return items;
   const out: string[] = [];
   for (const [i, item] of items.entries()) {
-    if (typeof item !== 'string') return new Problem(childPath(p, i), `expected a string, found ${describeJson(item)}`);
+    if (typeof item !== 'string') return new SpecProblem(childPath(p, i), { type: 'expected-string', found: jsonKind(item) });
     out.push(item);
   }
   return out;
@@ -92,36 +97,38 @@ export function listOf<T>(read: Reader<T>): Reader<T[]> {
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A whole number in [min, max] (a Go integer type), kept exactly or refused. */
-export function wholeIn(min: bigint, max: bigint, goType: string): Reader<number> {
+export function wholeIn(min: bigint, max: bigint, goType: Localized): Reader<number> {
   return (v, p) => {
-    if (typeof v === 'number') return new Problem(p, `must be a whole number written without a fraction or exponent (a ${goType}), found ${v}`);
-    if (typeof v !== 'bigint') return new Problem(p, `expected a whole number, found ${describeJson(v)}`);
-    if (v < min || v > max) return new Problem(p, `must be from ${min} to ${max} (a ${goType}), found ${v}`);
-    if (v > SAFE || v < -SAFE) return new Problem(p, `${v} is beyond ±${SAFE} (2^53 − 1), the largest whole number the lab holds exactly`);
+    if (typeof v === 'number') return new SpecProblem(p, { type: 'fraction', goType, found: String(v) });
+    if (typeof v !== 'bigint') return new SpecProblem(p, { type: 'expected-whole', found: jsonKind(v) });
+    if (v < min || v > max) return new SpecProblem(p, { type: 'out-of-range', min: String(min), max: String(max), goType, found: String(v) });
+    if (v > SAFE || v < -SAFE) return new SpecProblem(p, { type: 'beyond-safe', value: String(v), safe: String(SAFE) });
     return Number(v);
   };
 }
 
-export const U16 = wholeIn(0n, 0xffffn, 'uint16');
-export const U32 = wholeIn(0n, 0xffffffffn, 'uint32');
-export const U64 = wholeIn(0n, (1n << 64n) - 1n, 'uint64');
-export const I64 = wholeIn(-(1n << 63n), (1n << 63n) - 1n, 'int64');
+export const U16 = wholeIn(0n, 0xffffn, same('uint16'));
+export const U32 = wholeIn(0n, 0xffffffffn, same('uint32'));
+export const U64 = wholeIn(0n, (1n << 64n) - 1n, same('uint64'));
+export const I64 = wholeIn(-(1n << 63n), (1n << 63n) - 1n, same('int64'));
 
 /** An absolute path (starts with `/`). */
-export function absolutePath(what: string): Reader<string> {
+export function absolutePath(what: Localized): Reader<string> {
   return (v, p) => {
     const s = asString(v, p);
     if (s instanceof Problem) return s;
-    return s.startsWith('/') ? s : new Problem(p, `${JSON.stringify(s)} is not an absolute path; ${what} must start with /`);
+    return s.startsWith('/') ? s : new SpecProblem(p, { type: 'not-absolute', value: s, what });
   };
 }
 
+const KNOWN: Localized = { en: 'the known ones are', zh: '已知的有' };
+
 /** One of a fixed set of strings, named in the message when it is not. */
-export function oneOf<T extends string>(allowed: readonly T[], what: string, listed = 'the known ones are'): Reader<T> {
+export function oneOf<T extends string>(allowed: readonly T[], what: Localized, listed: Localized = KNOWN): Reader<T> {
   return (v, p) => {
     const s = asString(v, p);
     if (s instanceof Problem) return s;
-    return (allowed as readonly string[]).includes(s) ? (s as T) : new Problem(p, `${JSON.stringify(s)} is not ${what}; ${listed} ${allowed.join(', ')}`);
+    return (allowed as readonly string[]).includes(s) ? (s as T) : new SpecProblem(p, { type: 'not-one-of', value: s, what, listed, allowed });
   };
 }
 
@@ -131,7 +138,7 @@ export const asStringMap: Reader<Record<string, string>> = (v, p) => {
   if (obj instanceof Problem) return obj;
   const out: Record<string, string> = {};
   for (const [k, x] of obj) {
-    if (typeof x !== 'string') return new Problem(childPath(p, k), `expected a string, found ${describeJson(x)}`);
+    if (typeof x !== 'string') return new SpecProblem(childPath(p, k), { type: 'expected-string', found: jsonKind(x) });
     // defineProperty, so a key such as "__proto__" is a plain member.
     Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
   }

@@ -1,6 +1,6 @@
 import { childPath } from '../seccomp/jsonText.ts';
 import {
-  asBool, asObject, asText, checkFields, I64, listOf, need, oneOf, opt, optFields, Problem, U16, U64, wholeIn, type Reader,
+  asBool, asObject, asText, checkFields, I64, listOf, need, oneOf, opt, optFields, Problem, SpecProblem, U16, U64, wholeIn, type Reader,
 } from './specParseFields.ts';
 import type { OciDeviceRule, OciResources } from './spec.ts';
 
@@ -13,7 +13,7 @@ import type { OciDeviceRule, OciResources } from './spec.ts';
  */
 
 /** A memory value in bytes: -1 (no limit) or more. */
-const MEMORY = wholeIn(-1n, (1n << 63n) - 1n, 'int64: bytes, or -1 for no limit');
+const MEMORY = wholeIn(-1n, (1n << 63n) - 1n, { en: 'int64: bytes, or -1 for no limit', zh: 'int64：字节数，或用 -1 表示不限制' });
 
 type Memory = NonNullable<OciResources['memory']>;
 type Cpu = NonNullable<OciResources['cpu']>;
@@ -37,13 +37,13 @@ const readDeviceRule: Reader<OciDeviceRule> = (v, p, ctx) => {
   const obj = asObject(v, p);
   if (obj instanceof Problem) return obj;
   checkFields(obj, p, ctx, ['allow', 'type', 'major', 'minor', 'access']);
-  const allow = need(obj, p, 'allow', ctx, asBool, 'whether the rule allows or denies');
+  const allow = need(obj, p, 'allow', ctx, asBool, { en: 'whether the rule allows or denies', zh: '这条规则是允许还是拒绝' });
   if (allow instanceof Problem) return allow;
   const rest = optFields<Omit<OciDeviceRule, 'allow'>>(obj, p, ctx, {
-    type: oneOf(['a', 'b', 'c'] as const, 'a device type', 'the spec\'s are'), major: I64, minor: I64, access: asText,
+    type: oneOf(['a', 'b', 'c'] as const, { en: 'a device type', zh: '设备类型' }, { en: 'the spec\'s are', zh: '规范中的有' }), major: I64, minor: I64, access: asText,
   });
   if (rest instanceof Problem) return rest;
-  if (rest.access !== undefined && !/^[rwm]*$/.test(rest.access)) return new Problem(childPath(p, 'access'), `${JSON.stringify(rest.access)} is not an access; it is made of r (read), w (write) and m (mknod)`);
+  if (rest.access !== undefined && !/^[rwm]*$/.test(rest.access)) return new SpecProblem(childPath(p, 'access'), { type: 'bad-access', value: rest.access });
   return { allow, ...rest };
 };
 

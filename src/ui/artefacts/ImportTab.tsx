@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { labStore } from '../../store/labStore.ts';
 import { type ImportResult } from '../../store/artefacts.ts';
+import { specMessageIn } from '../../store/specProblems.ts';
 import { useLab } from '../useLab.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { ARTEFACTS_MESSAGES, type ArtefactsKey } from './artefactsMessages.ts';
@@ -16,6 +17,7 @@ export function ImportTab() {
   const t = useMessages(ARTEFACTS_MESSAGES);
   const result = useArtefacts((s) => s.importResult);
   const ready = useLab((s) => s.ready);
+  const language = useLab((s) => s.language);
   const [text, setText] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   return (
@@ -31,7 +33,7 @@ export function ImportTab() {
       </div>
       {result?.type === 'ok' && <p className="byo-good" role="status">{result.what === 'spec' ? t('runOkSpec') : t('runOkDocker', { line: result.line })}</p>}
       {result?.type === 'error' && (
-        <ProblemBox area={area} text={text} place={result.place} message={result.reason === 'tool' ? result.message : t(LAB_REASON[result.reason])} />
+        <ProblemBox area={area} text={text} place={result.place} message={result.reason !== 'tool' ? t(LAB_REASON[result.reason]) : result.spec !== undefined ? specMessageIn(result.spec, result.message, language) : result.message} />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { labStore } from '../../store/labStore.ts';
 import { runcDefaultSpec, type SpecProblem } from '../../store/specPane.ts';
+import { specMessageIn } from '../../store/specProblems.ts';
 import { useLab } from '../useLab.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { specMessages, withNodes } from './specMessages.ts';
@@ -18,7 +19,11 @@ export function SpecPane() {
   const container = useLab((s) => s.container);
   const problem = useLab((s) => s.specProblem);
   const ready = useLab((s) => s.ready);
+  const language = useLab((s) => s.language);
   const [fallback, setFallback] = useState<string | null>(null);
+  // The text last run from the pane: the reader's refusal is worded again from it in the page's language.
+  const [ran, setRan] = useState<string | null>(null);
+  const shown = problem && ran !== null ? { ...problem, message: specMessageIn(ran, problem.message, language) } : problem;
   useEffect(() => {
     let live = true;
     if (ready && fallback === null) void runcDefaultSpec().then((t) => live && setFallback(t)).catch(() => undefined);
@@ -26,8 +31,8 @@ export function SpecPane() {
   }, [ready, fallback]);
   return (
     <SpecPaneView
-      specText={specText} containerName={container?.name ?? null} problem={problem} ready={ready} defaultText={fallback}
-      onRun={(text) => labStore.getState().applySpec(text)}
+      specText={specText} containerName={container?.name ?? null} problem={shown} ready={ready} defaultText={fallback}
+      onRun={(text) => { setRan(text); labStore.getState().applySpec(text); }}
     />
   );
 }
