@@ -1,4 +1,5 @@
 import type { StraceSyntaxProblem } from '../sim/strace/syntaxProblem.ts';
+import type { Localized } from '../sim/text/language.ts';
 import { shellProblemText, type ShellProblem } from '../sim/shell/tokenize.ts';
 
 /**
@@ -15,7 +16,9 @@ export type InputProblem =
   | { type: 'shell'; problem: ShellProblem }
   /** `syscall`: the name is a syscall typed without its parentheses. */
   | { type: 'unknown-command'; name: string; hint: string[]; syscall: boolean }
-  | { type: 'unknown-syscall'; name: string; hint: string[] };
+  | { type: 'unknown-syscall'; name: string; hint: string[] }
+  /** Already worded in both languages where the refusal was made (config.json's reader, for the Spec pane's Run: src/store/engine.ts). */
+  | { type: 'worded'; text: Localized };
 
 /** The problem in English, as `isolab trace` prints it. */
 export function inputProblemText(p: InputProblem, syntaxText: (s: StraceSyntaxProblem) => string): string {
@@ -30,5 +33,6 @@ export function inputProblemText(p: InputProblem, syntaxText: (s: StraceSyntaxPr
       return `unknown command '${p.name}'${mean}${syscall}`;
     }
     case 'unknown-syscall': return `unknown syscall '${p.name}'${p.hint.length ? `; did you mean ${p.hint.join(', ')}?` : ''}`;
+    case 'worded': return p.text.en;
   }
 }

@@ -14,6 +14,7 @@ import type { CompareRow } from '../machines/compareRuntimes.ts';
 import { isControlLine, runControlLine, runInContainer } from '../machines/controlPlane.ts';
 import type { ControlResult, HostState } from '../machines/controlTypes.ts';
 import { runSpecText, specText } from '../machines/runcCli.ts';
+import { specMessageIn } from './specProblems.ts';
 import { EMPTY_STACK } from '../sim/stack/containers.ts';
 import { stackLayers, STACK_LABEL } from '../sim/stack/layers.ts';
 import type { ContainerView } from './views.ts';
@@ -147,7 +148,12 @@ export function createEngine(): Engine {
     },
     hasContainer: (id) => stack.containers.some((c) => c.id === id && c.status === 'running'),
     spec: (container) => (container ? specText(hostState(), container) : null),
-    runSpec: (text) => control('runc run (config.json)', null, () => runSpecText(hostState(), text)),
+    runSpec: (text) => {
+      const run = control('runc run (config.json)', null, () => runSpecText(hostState(), text));
+      // The reader's refusal, worded in both languages for the terminal; `message` stays the reader's English (the Spec pane places it).
+      const zh = run.type === 'refused' ? specMessageIn(text, run.message, 'zh') : null;
+      return run.type === 'refused' && zh !== null && zh !== run.message ? { ...run, problem: { type: 'worded', text: { en: run.message, zh } } } : run;
+    },
     lessonFacts: () => engineFacts(hostState().host, stack),
     lessonKit,
     replayCalls: (id, options, calls, input, total) => {

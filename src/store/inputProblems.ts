@@ -104,6 +104,7 @@ export function inputProblemIn(p: InputProblem, language: Language): string {
     case 'empty': return T(language, 'empty');
     case 'syntax': return syntaxProblemText(p.problem, language);
     case 'shell': return shellProblemIn(p.problem, language);
+    case 'worded': return p.text[language];
     case 'unknown-command':
       return T(language, 'unknownCommand', { name: p.name, mean: mean(p.hint), syscall: p.syscall ? T(language, 'isSyscall', { name: p.name }) : '' });
     case 'unknown-syscall': return T(language, 'unknownSyscall', { name: p.name, mean: mean(p.hint) });

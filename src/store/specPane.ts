@@ -1,3 +1,4 @@
+import type { Localized } from '../sim/text/language.ts';
 import type { RunView } from './views.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface SpecProblem {
   path: string | null;
   line: number | null;
   column: number | null;
+  /** The reader's refusal in both languages (the engine words it when it refuses), for the pane to show in the page's language. */
+  worded?: Localized;
 }
 
 /** The label the store records a run from the pane under (the terminal echoes it). */
@@ -25,7 +28,10 @@ export function specProblemOf(message: string): SpecProblem {
 
 /** The pane's verdict on a run: null when the container started, else the problem to show beside the editor. */
 export function specRunProblem(run: Exclude<RunView, { type: 'idle' }>): SpecProblem | null {
-  if (run.type === 'refused') return specProblemOf(run.message);
+  if (run.type === 'refused') {
+    const place = specProblemOf(run.message);
+    return run.problem?.type === 'worded' ? { ...place, worded: run.problem.text } : place;
+  }
   if (run.status === 0) return null;
   return { message: run.stderr.trim() || `runc exited with status ${run.status}`, path: null, line: null, column: null };
 }

@@ -3,6 +3,8 @@ import { parseSpec, type SpecParseFailure } from '../../src/sim/oci/specParse.ts
 import { runcSpec } from '../../src/sim/oci/runcSpec.ts';
 import { specToJson } from '../../src/sim/oci/specJson.ts';
 import { specFailureIn, specMessageIn } from '../../src/store/specProblems.ts';
+import { createEngine } from '../../src/store/engine.ts';
+import { createLabStore } from '../../src/store/labStore.ts';
 
 /**
  * config.json's reader in Chinese (issue 6 point 6): its refusals come as
@@ -78,5 +80,23 @@ describe('specMessageIn: the message a run was refused with, worded again from i
     const other = 'runc run failed: invalid rootfs: stat /root/mycontainer/x: no such file or directory';
     expect(specMessageIn(text, other, 'zh')).toBe(other);
     expect(specMessageIn(specToJson(runcSpec()), other, 'zh')).toBe(other);
+  });
+});
+
+describe('a refused Spec-pane run in the terminal', () => {
+  const bad = '{"ociVersion": "1.3.0", "root": {"path": "rootfs"}, "process": {"cwd": "/", "args": ["sh"], "user": {"uid": 0, "gid": 0}}, "linux": {"namespaces": [{"type": "netns"}]}}';
+  it.each([
+    ['en', /linux\.namespaces\[0\]\.type: "netns" is not a namespace type/],
+    ['zh', /linux\.namespaces\[0\]\.type："netns" 不是命名空间类型/],
+  ] as const)("in %s the transcript words the reader's refusal; the pane still places it", (language, shown) => {
+    const store = createLabStore(createEngine());
+    store.getState().setLanguage(language);
+    store.getState().applySpec(bad);
+    const errors = store.getState().transcript.filter((l) => l.kind === 'error').map((l) => l.text).join('\n');
+    expect(errors).toMatch(shown);
+    expect(HAN.test(errors)).toBe(language === 'zh');
+    expect(store.getState().specProblem).toMatchObject({ path: 'linux.namespaces[0].type', line: 1 });
+    // The pane gets both languages, whatever the page's language was when it ran.
+    expect(store.getState().specProblem?.worded?.zh).toMatch(/"netns" 不是命名空间类型/);
   });
 });

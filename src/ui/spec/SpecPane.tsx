@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { labStore } from '../../store/labStore.ts';
 import { runcDefaultSpec, type SpecProblem } from '../../store/specPane.ts';
-import { specMessageIn } from '../../store/specProblems.ts';
 import { useLab } from '../useLab.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { specMessages, withNodes } from './specMessages.ts';
@@ -21,9 +20,8 @@ export function SpecPane() {
   const ready = useLab((s) => s.ready);
   const language = useLab((s) => s.language);
   const [fallback, setFallback] = useState<string | null>(null);
-  // The text last run from the pane: the reader's refusal is worded again from it in the page's language.
-  const [ran, setRan] = useState<string | null>(null);
-  const shown = problem && ran !== null ? { ...problem, message: specMessageIn(ran, problem.message, language) } : problem;
+  // The reader's refusal comes worded in both languages (the engine words it): shown in the page's.
+  const shown = problem?.worded ? { ...problem, message: problem.worded[language] } : problem;
   useEffect(() => {
     let live = true;
     if (ready && fallback === null) void runcDefaultSpec().then((t) => live && setFallback(t)).catch(() => undefined);
@@ -32,7 +30,7 @@ export function SpecPane() {
   return (
     <SpecPaneView
       specText={specText} containerName={container?.name ?? null} problem={shown} ready={ready} defaultText={fallback}
-      onRun={(text) => { setRan(text); labStore.getState().applySpec(text); }}
+      onRun={(text) => labStore.getState().applySpec(text)}
     />
   );
 }
