@@ -11,7 +11,7 @@ import type { Completion } from './completion.ts';
 import type { CompareRow } from '../machines/compareRuntimes.ts';
 import type { InspectorView } from './inspector.ts';
 import type { CompareView } from './compareView.ts';
-import type { EscapeView } from './escapes.ts';
+import { createEscapeSlice, type EscapeSliceState } from './escapeSlice.ts';
 import { createLessonSlice, type LessonSlice, type LessonSliceState } from './lessons.ts';
 import { createArtefactsSlice, type ArtefactsSliceState } from './artefacts.ts';
 import { labStoreText } from './labStoreMessages.ts';
@@ -40,7 +40,7 @@ export interface PlaybackView {
   speed: number;
 }
 
-export interface LabState extends LessonSliceState, ArtefactsSliceState {
+export interface LabState extends LessonSliceState, ArtefactsSliceState, EscapeSliceState {
   /** False until the engine (the model) has loaded. */
   ready: boolean;
   runtimes: RuntimeRow[];
@@ -103,14 +103,6 @@ export interface LabState extends LessonSliceState, ArtefactsSliceState {
   /** Compares `input` under these runtimes; `rows`, when the `compare` command already ran them, are laid out as they are. */
   compare: (input: string, runtimes: string[], rows?: readonly CompareRow[]) => void;
   setShowCompare: (open: boolean) => void;
-  /** The escape lab's matrix (issue 6): null until first opened, then computed once from the model. */
-  escapes: EscapeView | null;
-  /** The escape-matrix cell being replayed, and its entry. */
-  escapeCell: { scenarioId: string; runtime: string; entryId: number | null } | null;
-  /** Computes the escape matrix (once; a dynamic import, so the page's first script stays small). */
-  openEscapes: () => Promise<void>;
-  /** Adds a cell's attack run as an entry and plays it in the diagram. */
-  replayEscape: (scenarioId: string, runtime: string) => Promise<void>;
   /** Appends lines to the terminal's transcript (lab commands' output). */
   print: (lines: TranscriptLine[]) => void;
   clearTranscript: () => void;
@@ -179,6 +171,12 @@ export function createLabStore(engine?: Engine): LabStore {
       set({ entries: [...get().entries, entry] });
       return entry;
     };
+    /** Plays an entry from its first hop (paused at once in still mode). */
+    const playEntry = (entryId: number, hops: number[]) => {
+      set({ playback: { ...get().playback, entryId } });
+      player.send({ type: 'playback.load', hops });
+      if (get().still) player.send({ type: 'playback.pause' });
+    };
     /** The inspector follows the chosen runtime's session. */
     const refreshInspector = () => {
       if (!model) return;
@@ -195,11 +193,7 @@ export function createLabStore(engine?: Engine): LabStore {
       set({ last: run, transcript: capped([...get().transcript, prompt, ...transcriptOf(run, promptAt.length, get().language)]) });
       // `docker run -it`, `docker exec -it` attach the terminal to the container; `exit` leaves it.
       if (run.type === 'ran' && run.attach !== undefined) set(run.attach ? { container: run.attach, runtimeId: run.attach.runtime } : { container: null });
-      if (run.type === 'ran') {
-        set({ playback: { ...get().playback, entryId: entry.id } });
-        player.send({ type: 'playback.load', hops: run.calls.map((c) => c.hops.length) });
-        if (get().still) player.send({ type: 'playback.pause' });
-      }
+      if (run.type === 'ran') playEntry(entry.id, run.calls.map((c) => c.hops.length));
       refreshInspector();
     };
     return {
@@ -312,31 +306,10 @@ export function createLabStore(engine?: Engine): LabStore {
         const longest = Math.max(0, ...columns.map((c) => hopsOf(get().entries.find((e) => e.id === c.entryId)).length));
         if (first) {
           // All columns play in step: the playback runs over the longest column's hops; each diagram clamps to its own.
-          set({ playback: { ...get().playback, entryId: first.id } });
-          player.send({ type: 'playback.load', hops: [longest] });
-          if (get().still) player.send({ type: 'playback.pause' });
+          playEntry(first.id, [longest]);
         }
       }),
       setShowCompare: (open) => set({ showCompare: open }),
-      escapes: null,
-      escapeCell: null,
-      openEscapes: async () => {
-        if (get().escapes) return;
-        const mod = await import('./escapes.ts');
-        set({ escapes: mod.escapeView() });
-      },
-      replayEscape: async (scenarioId, runtime) => {
-        const mod = await import('./escapes.ts');
-        const replay = mod.escapeReplay(scenarioId, runtime, get().language);
-        if (!replay) return;
-        // Like a comparison's column: a run of its own, not a line typed (not saved, not replayed on reload).
-        const entry = addEntry(replay.input, replay.run, {}, true);
-        set({ escapeCell: { scenarioId, runtime, entryId: replay.run.type === 'ran' ? entry.id : null } });
-        if (replay.run.type !== 'ran') return;
-        set({ playback: { ...get().playback, entryId: entry.id } });
-        player.send({ type: 'playback.load', hops: replay.run.calls.map((c) => c.hops.length) });
-        if (get().still) player.send({ type: 'playback.pause' });
-      },
       print: (lines) => set({ transcript: capped([...get().transcript, ...lines]) }),
       clearTranscript: () => set({ transcript: [] }),
       reset: () => {
@@ -364,6 +337,8 @@ export function createLabStore(engine?: Engine): LabStore {
       setLanguage: (language) => set({ language }),
       ...lessons.state,
       ...createArtefactsSlice(set, get),
+      // Escape lab cells are runs of their own, like a comparison's columns: not saved, not replayed on reload.
+      ...createEscapeSlice({ set, get, addRun: (input, run) => addEntry(input, run, {}, true), play: playEntry }),
     };
   });
 
