@@ -1,3 +1,4 @@
+import { padCells } from './cells.ts';
 import type { TranscriptLine } from './views.ts';
 import { escapeRow, escapeView, type EscapeCellView, type EscapeScenarioView } from './escapes.ts';
 import { ESCAPES } from '../sim/escapes/index.ts';
@@ -20,9 +21,6 @@ type T = Translate<keyof typeof escapesText>;
 const WORD_KEY = { stopped: 'stopped', contained: 'contained', through: 'through', 'not-applicable': 'notApplicable' } as const satisfies Record<EscapeCellView['outcome'], keyof typeof escapesText>;
 const word = (t: T, o: EscapeCellView['outcome']) => t(WORD_KEY[o]);
 const line = (kind: TranscriptLine['kind'], text: string): TranscriptLine => ({ kind, text });
-/** Columns padded by display width: a Chinese character takes two cells of the terminal. */
-const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 /** One scenario's runtimes grouped by outcome: `THROUGH: host, runc · contained: gvisor, kata`. Reads in a narrow terminal too. */
 function groups(s: EscapeScenarioView, t: T): string {
@@ -58,7 +56,7 @@ export function scenarioLines(s: EscapeScenarioView, language: Language = 'en'):
     line('info', t('source', { source: s.citation.source, url: s.citation.url })),
     line('stdout', t('setup', { flags: s.dockerFlags || t('defaults'), attack: s.attack.join('; ') })),
     ...s.cells.flatMap((c) => [
-      line(c.outcome === 'through' ? 'denied' : 'stdout', `  ${c.runtime.padEnd(14)}${pad(word(t, c.outcome), 10)}${(c.gate ?? '').padEnd(15)}${(c.errno ?? '').padEnd(7)}${c.sentence[language]}`),
+      line(c.outcome === 'through' ? 'denied' : 'stdout', `  ${c.runtime.padEnd(14)}${padCells(word(t, c.outcome), 10)}${(c.gate ?? '').padEnd(15)}${(c.errno ?? '').padEnd(7)}${c.sentence[language]}`),
       ...(c.caveat ? [line('info', t('caveat', { text: c.caveat[language] }))] : []),
     ]),
     line('info', t('simplified', { text: s.simplifies[language] })),

@@ -1,3 +1,4 @@
+import { padCells } from './cells.ts';
 import { compareRuntimes, type CompareRow, type CompareSpec } from '../machines/compareRuntimes.ts';
 import { resolveOptions } from '../sim/runtime/options.ts';
 import { optionsProblemIn } from './optionsProblems.ts';
@@ -64,8 +65,6 @@ const langOf = (api: LabApi): Language => api.getState().language ?? 'en';
 const tr = (api: LabApi, key: LabTextKey, vars?: Vars) => translate(labText, langOf(api), key, vars);
 /** A command's description in `help`: its Chinese only while its English is the catalog's word for word. */
 const whatOf = (name: string, c: LabCommand, language: Language) => (Object.hasOwn(commandText, name) && commandText[name as keyof typeof commandText].en === c.what ? commandText[name as keyof typeof commandText][language] : c.what);
-/** Pads to `width` terminal cells: a CJK character takes two. */
-const padCells = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0)));
 
 /** Two lines worth typing on each runtime: what `help` offers. */
 const EXAMPLES: Record<RuntimeId, readonly string[]> = {

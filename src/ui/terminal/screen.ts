@@ -1,4 +1,7 @@
+import { cellsOf, cellWidth, padCells } from '../../store/cells.ts';
 import type { TranscriptLine } from '../../store/labStore.ts';
+
+export { cellWidth } from '../../store/cells.ts';
 
 /**
  * What the terminal writes, as pure functions: the transcript's lines in
@@ -50,10 +53,6 @@ export function paint(style: string, text: string): string {
   return style ? `${ESC}${style}m${text}${RESET}` : text;
 }
 
-/** Terminal cells of a character: 2 for East Asian wide ones (CJK, full-width forms), as xterm draws them. */
-export const cellsOf = (ch: string): number => (/[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1);
-/** Terminal cells of a text. */
-export const cellWidth = (text: string): number => [...text].reduce((n, ch) => n + cellsOf(ch), 0);
 
 /** The longest prefix of `chars` that fits in `cols` cells, as a count of characters. */
 function fitting(chars: readonly string[], cols: number): number {
@@ -89,8 +88,6 @@ export function wrapRows(text: string, cols: number): string[] {
   return [...rows, rest.join('')];
 }
 
-/** Pads to `cols` cells. */
-const padCells = (row: string, cols: number) => row + ' '.repeat(Math.max(0, cols - cellWidth(row)));
 
 /**
  * One transcript line as written: coloured, ended with CR LF. Rows are padded
